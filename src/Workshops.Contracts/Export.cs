@@ -1,0 +1,68 @@
+namespace Workshops.Contracts;
+
+// The JSON export (PROTOCOL.md section 5).
+
+[GenerateSerializer, Immutable, Alias("Workshops.EventExport")]
+public sealed record EventExport
+{
+    [Id(0)] public required string EventId { get; init; }
+    [Id(1)] public required string Title { get; init; }
+    [Id(2)] public string? Date { get; init; }
+    [Id(3)] public string? Venue { get; init; }
+    [Id(4)] public DateTimeOffset ExportedAt { get; init; }
+    [Id(5)] public required IReadOnlyList<WorkshopExport> Workshops { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("Workshops.WorkshopExport")]
+public sealed record WorkshopExport
+{
+    [Id(0)] public required string WorkshopId { get; init; }
+    [Id(1)] public required string Title { get; init; }
+    [Id(2)] public WorkshopPhase Phase { get; init; }
+    [Id(3)] public int Participants { get; init; }
+    [Id(4)] public int Ideas { get; init; }
+    [Id(5)] public int Votes { get; init; }
+    [Id(6)] public required IReadOnlyList<OutputExport> Outputs { get; init; }
+    [Id(7)] public required IReadOnlyList<BoardExport> Boards { get; init; }
+    [Id(8)] public required IReadOnlyList<AuditEntry> Audit { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("Workshops.OutputExport")]
+public sealed record OutputExport
+{
+    [Id(0)] public required string Area { get; init; }
+    [Id(1)] public required string Text { get; init; }
+    [Id(2)] public int Votes { get; init; }
+    [Id(3)] public IReadOnlyDictionary<string, int> VotesByGroup { get; init; } = new Dictionary<string, int>();
+    [Id(4)] public OutputSource Source { get; init; }
+    [Id(5)] public IReadOnlyList<string> SourceIdeaIds { get; init; } = [];
+}
+
+[GenerateSerializer, Immutable, Alias("Workshops.BoardExport")]
+public sealed record BoardExport
+{
+    [Id(0)] public required string Area { get; init; }
+    /// <summary>By votes, descending (ties: earliest first).</summary>
+    [Id(1)] public required IReadOnlyList<IdeaExport> Ideas { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("Workshops.IdeaExport")]
+public sealed record IdeaExport
+{
+    [Id(0)] public required string IdeaId { get; init; }
+    [Id(1)] public required string Text { get; init; }
+    [Id(2)] public string? Author { get; init; }
+    [Id(3)] public int Votes { get; init; }
+    [Id(4)] public IReadOnlyDictionary<string, int> VotesByGroup { get; init; } = new Dictionary<string, int>();
+    [Id(5)] public IdeaStatus Status { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("Workshops.AuditEntry")]
+public sealed record AuditEntry
+{
+    [Id(0)] public DateTimeOffset At { get; init; }
+    [Id(1)] public Role Role { get; init; }
+    [Id(2)] public required string Action { get; init; }
+    [Id(3)] public string? IdeaId { get; init; }
+    [Id(4)] public string? Detail { get; init; }
+}

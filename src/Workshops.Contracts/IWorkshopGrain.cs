@@ -1,0 +1,66 @@
+namespace Workshops.Contracts;
+
+/// <summary>
+/// One thematic workshop: its boards, ideas, votes, phase, timer, settings and outputs.
+/// Keyed by workshopId. Every method checks the caller's role, scope and the phase, and
+/// refuses with a <see cref="WorkshopException"/> that changes nothing. A method returns only
+/// after its change is stored.
+/// </summary>
+public interface IWorkshopGrain : IGrainWithStringKey
+{
+    Task Initialize(WorkshopDefinition definition);
+
+    Task<WorkshopSnapshot> GetSnapshot(Caller caller);
+
+    Task<WorkshopSummary> GetSummary();
+
+    Task<Idea> AddIdea(Caller caller, IdeaInput input);
+
+    Task<Idea> EditIdea(Caller caller, string ideaId, string text);
+
+    Task DeleteIdea(Caller caller, string ideaId);
+
+    Task<VoteReceipt> CastVote(Caller caller, string ideaId, string clientOpId);
+
+    Task<VoteReceipt> RetractVote(Caller caller, string ideaId, string clientOpId);
+
+    Task SetPhase(Caller caller, string phase);
+
+    Task StartTimer(Caller caller, int seconds);
+
+    Task StopTimer(Caller caller);
+
+    Task<Idea> HideIdea(Caller caller, string ideaId);
+
+    Task<Idea> RestoreIdea(Caller caller, string ideaId);
+
+    Task<Idea> MergeIdeas(Caller caller, string targetIdeaId, IReadOnlyList<string> sourceIdeaIds);
+
+    Task<Output> SetOutput(Caller caller, string boardId, OutputInput output);
+
+    /// <summary>Added: gives a board back its top-voted output.</summary>
+    Task<Output> ClearOutput(Caller caller, string boardId);
+
+    Task UpdateSettings(Caller caller, WorkshopSettings settings);
+
+    Task<WorkshopExport> GetExport(Caller caller);
+
+    /// <summary>
+    /// A server subscribes (or renews) with the set of people it holds connections for in this
+    /// workshop. Subscriptions not renewed within the expiry are dropped with their people.
+    /// </summary>
+    Task Attach(string serverId, IWorkshopObserver observer, IReadOnlyList<PresentPerson> people);
+
+    Task Detach(string serverId);
+}
+
+[GenerateSerializer, Immutable, Alias("Workshops.PresentPerson")]
+public sealed record PresentPerson([property: Id(0)] string ActorKey, [property: Id(1)] Role Role);
+
+[GenerateSerializer, Immutable, Alias("Workshops.WorkshopDefinition")]
+public sealed record WorkshopDefinition(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] IReadOnlyList<string> OutputAreas,
+    [property: Id(3)] WorkshopSettings Settings,
+    [property: Id(4)] string Language);

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace Workshops.Contracts;
+
+// Server -> client event payloads (PROTOCOL.md section 3). Each carries workshopId and version.
+
+[GenerateSerializer, Immutable, Alias("Workshops.IdeaEvent")]
+public sealed record IdeaEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] Idea Idea);
+
+[GenerateSerializer, Immutable, Alias("Workshops.IdeaRemovedEvent")]
+public sealed record IdeaRemovedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] string IdeaId);
+
+/// <summary>Absolute counts of the ideas whose tallies changed since the last such event.</summary>
+[GenerateSerializer, Immutable, Alias("Workshops.TalliesChangedEvent")]
+public sealed record TalliesChangedEvent(
+    [property: Id(0)] string WorkshopId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] IReadOnlyDictionary<string, int> Tallies);
+
+[GenerateSerializer, Immutable, Alias("Workshops.PhaseChangedEvent")]
+public sealed record PhaseChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] WorkshopPhase Phase);
+
+[GenerateSerializer, Immutable, Alias("Workshops.TimerChangedEvent")]
+public sealed record TimerChangedEvent(
+    [property: Id(0)] string WorkshopId,
+    [property: Id(1)] long Version,
+    [property: Id(2), JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? EndsAt);
+
+[GenerateSerializer, Immutable, Alias("Workshops.OutputChangedEvent")]
+public sealed record OutputChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] Output Output);
+
+[GenerateSerializer, Immutable, Alias("Workshops.PresenceChangedEvent")]
+public sealed record PresenceChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] int Participants);
+
+/// <summary>Added: the settings changed.</summary>
+[GenerateSerializer, Immutable, Alias("Workshops.SettingsChangedEvent")]
+public sealed record SettingsChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] WorkshopSettings Settings);
+
+/// <summary>
+/// Added: the version moved on through a change this viewer may not see (a vote while results
+/// are hidden, an edit of someone else's hidden idea). Keeps the version sequence gap-free.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Workshops.VersionChangedEvent")]
+public sealed record VersionChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version);
+
+/// <summary>The client method names of the events, exactly as in the contract.</summary>
+public static class EventNames
+{
+    public const string IdeaAdded = "ideaAdded";
+    public const string IdeaChanged = "ideaChanged";
+    public const string IdeaRemoved = "ideaRemoved";
+    public const string TalliesChanged = "talliesChanged";
+    public const string PhaseChanged = "phaseChanged";
+    public const string TimerChanged = "timerChanged";
+    public const string OutputChanged = "outputChanged";
+    public const string PresenceChanged = "presenceChanged";
+    public const string SettingsChanged = "settingsChanged";
+    public const string VersionChanged = "versionChanged";
+}

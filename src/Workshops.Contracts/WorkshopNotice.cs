@@ -1,0 +1,32 @@
+namespace Workshops.Contracts;
+
+/// <summary>Who among a workshop's connections on a server receives a delivery.</summary>
+public enum Audience
+{
+    /// <summary>Facilitators, moderators and admins.</summary>
+    Staff = 0,
+    /// <summary>Every participant.</summary>
+    Participants = 1,
+    /// <summary>Every participant but <see cref="Delivery.ParticipantId"/>.</summary>
+    ParticipantsExcept = 2,
+    /// <summary>Only <see cref="Delivery.ParticipantId"/>.</summary>
+    Participant = 3,
+}
+
+/// <summary>One client event for one audience. The grain renders each audience's view.</summary>
+[GenerateSerializer, Immutable, Alias("Workshops.Delivery")]
+public sealed record Delivery(
+    [property: Id(0)] Audience Audience,
+    [property: Id(1)] string? ParticipantId,
+    [property: Id(2)] string Method,
+    [property: Id(3)] object Payload);
+
+/// <summary>
+/// Everything that one committed change of a workshop means for the browsers: every audience
+/// receives exactly one delivery per version, so a version gap always means a lost message.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Workshops.WorkshopNotice")]
+public sealed record WorkshopNotice(
+    [property: Id(0)] string WorkshopId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] IReadOnlyList<Delivery> Deliveries);

@@ -1,0 +1,285 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Workshops.Contracts;
+
+namespace Workshops.Grains;
+
+/// <summary>
+/// An event: its program, join code, hashed keys, participants and workshops. Reentrant with
+/// group commit, because a hall of people joins within the same minute.
+/// </summary>
+[Reentrant]
+public sealed class EventGrain : Grain, IEventGrain
+{
+    internal const int MaxTitleLength = 200;
+    internal const int MaxAreaLength = 80;
+    internal const int MaxNameLength = 80;
+    internal const int MaxOrganizationLength = 120;
+    internal const int MaxParticipants = 20_000;
+
+    private readonly IPersistentState<EventState> _store;
+    private readonly GroupCommit _commit;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<EventGrain> _logger;
+    private bool _creating;
+
+    public EventGrain(
+        [PersistentState("event", StorageNames.Workshops)] IPersistentState<EventState> store,
+        TimeProvider clock,
+        ILogger<EventGrain> logger)
+    {
+        _store = store;
+        _clock = clock;
+        _logger = logger;
+        _commit = new GroupCommit(() => _store.WriteStateAsync(), OnWriteFailed);
+    }
+
+    private EventState S => _store.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<EventCreated> Create(EventProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        _commit.ThrowIfBroken();
+        if (S.Initialized || _creating)
+        {
+            throw WorkshopException.Conflict("this event exists already");
+        }
+
+        var clean = Validate(program);
+        _creating = true;
+        try
+        {
+            // Workshops and keys first, the event last: until its state is stored the event does
+            // not exist, so a failure half-way leaves nothing anyone can reach.
+            var moderatorKey = Secrets.NewKey("mod_");
+            var workshops = new List<WorkshopCreated>();
+            var records = new List<EventWorkshopRecord>();
+            for (var i = 0; i < clean.Workshops.Count; i++)
+            {
+                var workshopId = Id + "-w" + (i + 1).ToString(CultureInfo.InvariantCulture);
+                var title = clean.Workshops[i].Title;
+                var key = Secrets.NewKey("fac_");
+                await GrainFactory.GetGrain<IWorkshopGrain>(workshopId).Initialize(
+                    new WorkshopDefinition(Id, title, clean.OutputAreas!, clean.Settings!, clean.Language));
+                await GrainFactory.GetGrain<ICredentialGrain>(Secrets.HashKey(key)).Set(new Credential(Role.Facilitator, Id, workshopId));
+                workshops.Add(new WorkshopCreated(workshopId, title, key));
+                records.Add(new EventWorkshopRecord { WorkshopId = workshopId, Title = title, FacilitatorKeyHash = Secrets.HashKey(key) });
+            }
+
+            await GrainFactory.GetGrain<ICredentialGrain>(Secrets.HashKey(moderatorKey)).Set(new Credential(Role.Moderator, Id, null));
+            var joinCode = await ClaimJoinCode();
+
+            S.Initialized = true;
+            S.Title = clean.Title;
+            S.Date = clean.Date;
+            S.Venue = clean.Venue;
+            S.Language = clean.Language;
+            S.OutputAreas = [.. clean.OutputAreas!];
+            S.StakeholderGroups = [.. clean.StakeholderGroups!];
+            S.Settings = clean.Settings!;
+            S.JoinCode = joinCode;
+            S.ModeratorKeyHash = Secrets.HashKey(moderatorKey);
+            S.Workshops = records;
+            S.CreatedAt = _clock.GetUtcNow();
+            await _commit.CommitAsync();
+            return new EventCreated(Id, joinCode, moderatorKey, workshops);
+        }
+        finally
+        {
+            _creating = false;
+        }
+    }
+
+    private async Task<string> ClaimJoinCode()
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var code = Secrets.NewJoinCode();
+            if (await GrainFactory.GetGrain<IJoinCodeGrain>(code).TryClaim(Id))
+            {
+                return code;
+            }
+        }
+
+        throw WorkshopException.Conflict("no free join code was found; try again");
+    }
+
+    /// <summary>Checks the program and fills in the contract's defaults.</summary>
+    internal static EventProgram Validate(EventProgram program)
+    {
+        var title = TextRules.Clean(program.Title, MaxTitleLength, "title");
+        string? date = null;
+        if (!string.IsNullOrWhiteSpace(program.Date))
+        {
+            if (!DateOnly.TryParseExact(program.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                throw WorkshopException.Invalid("date must be YYYY-MM-DD");
+            }
+
+            date = parsed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var venue = TextRules.CleanOptional(program.Venue, MaxTitleLength, "venue");
+        var language = string.IsNullOrWhiteSpace(program.Language) ? "tr" : program.Language.Trim();
+        if (language is not ("tr" or "en"))
+        {
+            throw WorkshopException.Invalid("language must be \"tr\" or \"en\"");
+        }
+
+        var areas = CleanNames(program.OutputAreas ?? [.. EventProgram.DefaultOutputAreas], 1, 5, "outputAreas");
+        var groups = CleanNames(program.StakeholderGroups ?? [.. EventProgram.DefaultStakeholderGroups], 0, 12, "stakeholderGroups");
+        if (program.Workshops is null || program.Workshops.Count is < 1 or > 100)
+        {
+            throw WorkshopException.Invalid("an event has 1 to 100 workshops");
+        }
+
+        var workshops = program.Workshops
+            .Select(w => new WorkshopProgram { Title = TextRules.Clean(w?.Title, MaxTitleLength, "workshop title") })
+            .ToList();
+        var settings = program.Settings ?? WorkshopSettings.Default;
+        if (settings.Validate() is { } problem)
+        {
+            throw WorkshopException.Invalid(problem);
+        }
+
+        return new EventProgram
+        {
+            Title = title,
+            Date = date,
+            Venue = venue,
+            Language = language,
+            OutputAreas = areas,
+            Workshops = workshops,
+            StakeholderGroups = groups,
+            Settings = settings,
+        };
+    }
+
+    private static List<string> CleanNames(List<string> names, int min, int max, string what)
+    {
+        if (names.Count < min || names.Count > max)
+        {
+            throw WorkshopException.Invalid($"{what} holds {min} to {max} names");
+        }
+
+        var cleaned = names.Select(n => TextRules.Clean(n, MaxAreaLength, what)).ToList();
+        if (cleaned.Distinct(StringComparer.Ordinal).Count() != cleaned.Count)
+        {
+            throw WorkshopException.Invalid($"{what} lists a name twice");
+        }
+
+        return cleaned;
+    }
+
+    public async Task<EventSummary> GetSummary(Caller caller)
+    {
+        RequireMember(caller);
+        var summaries = await Task.WhenAll(S.Workshops.Select(w => GrainFactory.GetGrain<IWorkshopGrain>(w.WorkshopId).GetSummary()));
+        return new EventSummary(Id, S.Title, S.Date, S.Venue, S.Language, S.OutputAreas, summaries)
+        {
+            StakeholderGroups = S.StakeholderGroups,
+            JoinCode = caller.IsStaff ? S.JoinCode : null,
+        };
+    }
+
+    public async Task<ParticipantJoined> Join(string? existingParticipantId, string? displayName, string? organization, string? group)
+    {
+        _commit.ThrowIfBroken();
+        RequireInitialized();
+        var name = TextRules.CleanOptional(displayName, MaxNameLength, "displayName");
+        var org = TextRules.CleanOptional(organization, MaxOrganizationLength, "organization");
+        var declared = string.IsNullOrWhiteSpace(group) ? null : group.Trim();
+        if (declared is not null && !S.StakeholderGroups.Contains(declared, StringComparer.Ordinal))
+        {
+            throw WorkshopException.Invalid($"'{declared}' is not one of this event's stakeholder groups");
+        }
+
+        if (existingParticipantId is null || !S.Participants.TryGetValue(existingParticipantId, out var record))
+        {
+            if (S.Participants.Count >= MaxParticipants)
+            {
+                throw WorkshopException.Conflict("this event is full");
+            }
+
+            existingParticipantId = NewParticipantId();
+            record = new ParticipantRecord { JoinedAt = _clock.GetUtcNow() };
+            S.Participants[existingParticipantId] = record;
+        }
+
+        record.DisplayName = name;
+        record.Organization = org;
+        record.Group = declared;
+        await _commit.CommitAsync();
+        return new ParticipantJoined(existingParticipantId, Id, name, declared);
+    }
+
+    private string NewParticipantId()
+    {
+        string id;
+        do
+        {
+            id = "p" + Secrets.NewId(11);
+        }
+        while (S.Participants.ContainsKey(id));
+        return id;
+    }
+
+    public async Task<EventExport> GetExport(Caller caller)
+    {
+        RequireMember(caller);
+        if (caller.Role is not (Role.Moderator or Role.Admin))
+        {
+            throw WorkshopException.Forbidden("only the event's moderator exports the whole event");
+        }
+
+        var workshops = await Task.WhenAll(S.Workshops.Select(w => GrainFactory.GetGrain<IWorkshopGrain>(w.WorkshopId).GetExport(caller)));
+        return new EventExport
+        {
+            EventId = Id,
+            Title = S.Title,
+            Date = S.Date,
+            Venue = S.Venue,
+            ExportedAt = _clock.GetUtcNow(),
+            Workshops = workshops,
+        };
+    }
+
+    public Task<IReadOnlyList<string>> GetWorkshopIds() =>
+        Task.FromResult<IReadOnlyList<string>>([.. S.Workshops.Select(w => w.WorkshopId)]);
+
+    public Task<EventPublicInfo> GetPublicInfo()
+    {
+        RequireInitialized();
+        return Task.FromResult(new EventPublicInfo(
+            Id, S.Title, S.Language, S.StakeholderGroups,
+            [.. S.Workshops.Select(w => new WorkshopTitle(w.WorkshopId, w.Title))]));
+    }
+
+    private void RequireInitialized()
+    {
+        if (!S.Initialized)
+        {
+            throw WorkshopException.NotFound("no such event");
+        }
+    }
+
+    private void RequireMember(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        _commit.ThrowIfBroken();
+        RequireInitialized();
+        if (caller.Role != Role.Admin && !string.Equals(caller.EventId, Id, StringComparison.Ordinal))
+        {
+            throw WorkshopException.Forbidden("this token does not reach this event");
+        }
+    }
+
+    private void OnWriteFailed(Exception error)
+    {
+        Log.EventWriteFailed(_logger, error, Id);
+        DeactivateOnIdle();
+    }
+}

@@ -1,0 +1,23 @@
+using Workshops.Contracts;
+
+namespace Workshops.Grains;
+
+/// <summary>The persisted state of one event. Never rename or renumber a member.</summary>
+[GenerateSerializer, Alias("Workshops.EventState")]
+public sealed class EventState
+{
+    [Id(0)] public bool Initialized { get; set; }
+    [Id(1)] public string Title { get; set; } = "";
+    [Id(2)] public string? Date { get; set; }
+    [Id(3)] public string? Venue { get; set; }
+    [Id(4)] public string Language { get; set; } = "tr";
+    [Id(5)] public List<string> OutputAreas { get; set; } = [];
+    [Id(6)] public List<string> StakeholderGroups { get; set; } = [];
+    [Id(7)] public WorkshopSettings Settings { get; set; } = WorkshopSettings.Default;
+    [Id(8)] public string JoinCode { get; set; } = "";
+    /// <summary>SHA-256 of the moderator key; the key itself is never stored.</summary>
+    [Id(9)] public string ModeratorKeyHash { get; set; } = "";
+    [Id(10)] public List<EventWorkshopRecord> Workshops { get; set; } = [];
+    [Id(11)] public Dictionary<string, ParticipantRecord> Participants { get; set; } = [];
+    [Id(12)] public DateTimeOffset CreatedAt { get; set; }
+}

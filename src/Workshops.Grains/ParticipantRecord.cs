@@ -1,0 +1,10 @@
+namespace Workshops.Grains;
+
+[GenerateSerializer, Alias("Workshops.ParticipantRecord")]
+public sealed class ParticipantRecord
+{
+    [Id(0)] public string? DisplayName { get; set; }
+    [Id(1)] public string? Organization { get; set; }
+    [Id(2)] public string? Group { get; set; }
+    [Id(3)] public DateTimeOffset JoinedAt { get; set; }
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text;
+using Workshops.Contracts;
+
+namespace Workshops.Grains;
+
+// What each viewer may see, and what each audience is told of a change.
+public sealed partial class WorkshopGrain
+{
+    public Task<WorkshopSnapshot> GetSnapshot(Caller caller)
+    {
+        RequireReader(caller);
+        var staff = caller.IsStaff;
+        var seesTallies = staff || ResultsVisibleToParticipants;
+        S.Actors.TryGetValue(caller.ActorKey, out var me);
+
+        var boards = new List<Board>(S.Areas.Count);
+        var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < S.Areas.Count; i++)
+        {
+            var boardId = BoardIdOf(i);
+            var ideas = S.Ideas
+                .Where(idea => string.Equals(idea.BoardId, boardId, StringComparison.Ordinal)
+                    && (staff || idea.Status == IdeaStatus.Visible || IsAuthor(caller, idea)))
+                .Select(idea => View(idea, mine: IsAuthor(caller, idea), seesTallies))
+                .ToList();
+            boards.Add(new Board(boardId, S.Areas[i], ideas));
+            if (caller.Role == Role.Participant)
+            {
+                remaining[boardId] = Math.Max(0, S.Settings.VotesPerBoard - UsedOnBoard(me, boardId));
+            }
+        }
+
+        var snapshot = new WorkshopSnapshot
+        {
+            WorkshopId = Id,
+            EventId = S.EventId,
+            Title = S.Title,
+            Phase = S.Phase,
+            Version = S.Version,
+            TimerEndsAt = S.TimerEndsAt,
+            Settings = S.Settings,
+            Boards = boards,
+            Outputs = [.. Enumerable.Range(0, S.Areas.Count).Select(i => ComputeOutput(BoardIdOf(i), staff))],
+            Participants = _presence,
+            Language = S.Language,
+            Me = new Me
+            {
+                Role = caller.Role,
+                ParticipantId = caller.ParticipantId,
+                Votes = me is null ? new Dictionary<string, int>() : new Dictionary<string, int>(me.Votes.Where(v => v.Value > 0), StringComparer.Ordinal),
+                Remaining = remaining,
+            },
+        };
+        return Task.FromResult(snapshot);
+    }
+
+    public Task<WorkshopSummary> GetSummary()
+    {
+        _commit.ThrowIfBroken();
+        if (!S.Initialized)
+        {
+            throw WorkshopException.NotFound("no such workshop");
+        }
+
+        return Task.FromResult(new WorkshopSummary(Id, S.Title, S.Phase, _presence, VisibleIdeaCount(), TotalVotes()));
+    }
+
+    private int VisibleIdeaCount() => S.Ideas.Count(idea => idea.Status == IdeaStatus.Visible);
+
+    private int TotalVotes() => _tallies.Values.Sum();
+
+    private Idea View(IdeaRecord idea, bool mine, bool seesTallies) => new()
+    {
+        IdeaId = idea.IdeaId,
+        BoardId = idea.BoardId,
+        Text = idea.Text,
+        Author = S.Settings.AnonymousIdeas ? null : idea.AuthorName,
+        Mine = mine,
+        CreatedAt = idea.CreatedAt,
+        Status = idea.Status,
+        MergedInto = idea.MergedInto,
+        Votes = seesTallies ? _tallies.GetValueOrDefault(idea.IdeaId) : null,
+    };
+
+    private int UsedOnBoard(ActorRecord? actor, string boardId)
+    {
+        if (actor is null)
+        {
+            return 0;
+        }
+
+        var used = 0;
+        foreach (var (ideaId, votes) in actor.Votes)
+        {
+            if (_ideas.TryGetValue(ideaId, out var idea) && string.Equals(idea.BoardId, boardId, StringComparison.Ordinal))
+            {
+                used += votes;
+            }
+        }
+
+        return used;
+    }
+
+    /// <summary>Votes on these ideas by stakeholder group; undeclared voters under "".</summary>
+    private Dictionary<string, int> VotesByGroup(IReadOnlyCollection<string> ideaIds)
+    {
+        var byGroup = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var actor in S.Actors.Values)
+        {
+            foreach (var ideaId in ideaIds)
+            {
+                if (actor.Votes.TryGetValue(ideaId, out var votes) && votes > 0)
+                {
+                    byGroup[actor.Group] = byGroup.GetValueOrDefault(actor.Group) + votes;
+                }
+            }
+        }
+
+        return byGroup;
+    }
+
+    /// <summary>
+    /// The board's output: the facilitator's choice, else its top-voted visible idea (ties: the
+    /// earliest). Participants see outputs only while results are shown (else an empty one),
+    /// since a top-voted output would reveal the hidden tallies.
+    /// </summary>
+    private Output ComputeOutput(string boardId, bool forStaff)
+    {
+        var area = S.Areas[AreaIndex(boardId)];
+        if (!forStaff && !ResultsVisibleToParticipants)
+        {
+            return new Output { BoardId = boardId, Area = area, Text = "", Source = OutputSource.TopVoted };
+        }
+
+        if (S.Outputs.TryGetValue(boardId, out var chosen))
+        {
+            return new Output
+            {
+                BoardId = boardId,
+                Area = area,
+                Text = chosen.Text,
+                SourceIdeaIds = [.. chosen.SourceIdeaIds],
+                Votes = chosen.SourceIdeaIds.Sum(id => _tallies.GetValueOrDefault(id)),
+                VotesByGroup = VotesByGroup(chosen.SourceIdeaIds),
+                Source = OutputSource.Facilitator,
+            };
+        }
+
+        IdeaRecord? top = null;
+        var topVotes = -1;
+        foreach (var idea in S.Ideas)
+        {
+            if (idea.Status == IdeaStatus.Visible && string.Equals(idea.BoardId, boardId, StringComparison.Ordinal))
+            {
+                var votes = _tallies.GetValueOrDefault(idea.IdeaId);
+                if (votes > topVotes)
+                {
+                    (top, topVotes) = (idea, votes);
+                }
+            }
+        }
+
+        return top is null
+            ? new Output { BoardId = boardId, Area = area, Text = "", Source = OutputSource.TopVoted }
+            : new Output
+            {
+                BoardId = boardId,
+                Area = area,
+                Text = top.Text,
+                SourceIdeaIds = [top.IdeaId],
+                Votes = topVotes,
+                VotesByGroup = VotesByGroup([top.IdeaId]),
+                Source = OutputSource.TopVoted,
+            };
+    }
+
+    /// <summary>A value that changes whenever anything a viewer sees of an output changes.</summary>
+    private static string OutputKey(Output output)
+    {
+        var key = new StringBuilder()
+            .Append(output.Source).Append('\u0001').Append(output.Text).Append('\u0001')
+            .Append(output.Votes.ToString(CultureInfo.InvariantCulture)).Append('\u0001')
+            .AppendJoin(',', output.SourceIdeaIds).Append('\u0001');
+        foreach (var (group, votes) in output.VotesByGroup.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            key.Append(group).Append('=').Append(votes.ToString(CultureInfo.InvariantCulture)).Append(';');
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>
+    /// Tells each audience of a change to one idea. Participants who may not see the idea (hidden
+    /// or merged, not theirs) are told it was removed, or just that the version moved on.
+    /// </summary>
+    private void EmitIdea(IdeaRecord idea, string method, bool wasVisibleToOthers)
+    {
+        var participantAuthor = idea.AuthorKey.StartsWith("p:", StringComparison.Ordinal) ? idea.AuthorKey[2..] : null;
+        var visibleNow = idea.Status == IdeaStatus.Visible;
+        var seesTallies = ResultsVisibleToParticipants;
+        Emit(version =>
+        {
+            var staff = new Delivery(Audience.Staff, null, method, new IdeaEvent(Id, version, View(idea, mine: !idea.AuthorKey.StartsWith("p:", StringComparison.Ordinal), seesTallies: true)));
+            var (othersMethod, othersPayload) = (visibleNow, wasVisibleToOthers) switch
+            {
+                (true, true) => (method, (object)new IdeaEvent(Id, version, View(idea, mine: false, seesTallies))),
+                (true, false) => (EventNames.IdeaAdded, new IdeaEvent(Id, version, View(idea, mine: false, seesTallies))),
+                (false, true) => (EventNames.IdeaRemoved, new IdeaRemovedEvent(Id, version, idea.IdeaId)),
+                _ => (EventNames.VersionChanged, new VersionChangedEvent(Id, version)),
+            };
+            if (participantAuthor is null)
+            {
+                return [staff, new Delivery(Audience.Participants, null, othersMethod, othersPayload)];
+            }
+
+            return
+            [
+                staff,
+                new Delivery(Audience.ParticipantsExcept, participantAuthor, othersMethod, othersPayload),
+                new Delivery(Audience.Participant, participantAuthor, method, new IdeaEvent(Id, version, View(idea, mine: true, seesTallies))),
+            ];
+        });
+    }
+
+    /// <summary>One version, the same event for everyone.</summary>
+    private void EmitToAll(string method, Func<long, object> payload) =>
+        Emit(version =>
+        {
+            var body = payload(version);
+            return [new Delivery(Audience.Staff, null, method, body), new Delivery(Audience.Participants, null, method, body)];
+        });
+
+    /// <summary>Announces the outputs that changed since they were last announced.</summary>
+    private void EmitChangedOutputs(bool all = false)
+    {
+        for (var i = 0; i < S.Areas.Count; i++)
+        {
+            var boardId = BoardIdOf(i);
+            var staffView = ComputeOutput(boardId, forStaff: true);
+            var key = OutputKey(staffView);
+            if (!all && _publishedOutputs.TryGetValue(boardId, out var published) && string.Equals(published, key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            _publishedOutputs[boardId] = key;
+            var participantView = ComputeOutput(boardId, forStaff: false);
+            Emit(version =>
+            [
+                new Delivery(Audience.Staff, null, EventNames.OutputChanged, new OutputChangedEvent(Id, version, staffView)),
+                new Delivery(Audience.Participants, null, EventNames.OutputChanged, new OutputChangedEvent(Id, version, participantView)),
+            ]);
+        }
+    }
+
+    /// <summary>When participants start (or stop) seeing results, they get every tally and output.</summary>
+    private void EmitResultsVisibility()
+    {
+        var all = _ideas.Values.Where(i => i.Status == IdeaStatus.Visible)
+            .ToDictionary(i => i.IdeaId, i => _tallies.GetValueOrDefault(i.IdeaId), StringComparer.Ordinal);
+        var visible = ResultsVisibleToParticipants;
+        Emit(version =>
+        [
+            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all)),
+            visible
+                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all))
+                : new Delivery(Audience.Participants, null, EventNames.VersionChanged, new VersionChangedEvent(Id, version)),
+        ]);
+        _dirtyTallies.Clear();
+        EmitChangedOutputs(all: true);
+    }
+}

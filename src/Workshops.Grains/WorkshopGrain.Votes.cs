@@ -1,0 +1,133 @@
+using Workshops.Contracts;
+
+namespace Workshops.Grains;
+
+// Dot voting, and tallies announced at most every TallyInterval.
+public sealed partial class WorkshopGrain
+{
+    public Task<VoteReceipt> CastVote(Caller caller, string ideaId, string clientOpId) =>
+        ChangeVote(caller, ideaId, clientOpId, OpKind.CastVote);
+
+    public Task<VoteReceipt> RetractVote(Caller caller, string ideaId, string clientOpId) =>
+        ChangeVote(caller, ideaId, clientOpId, OpKind.RetractVote);
+
+    private async Task<VoteReceipt> ChangeVote(Caller caller, string ideaId, string clientOpId, OpKind kind)
+    {
+        RequireParticipant(caller);
+        var opId = TextRules.ClientOpId(clientOpId);
+
+        // The same clientOpId again returns the first result and changes nothing, in any phase.
+        if (FindOp(caller, opId) is { } done)
+        {
+            if (done.Kind != kind || !string.Equals(done.IdeaId, ideaId, StringComparison.Ordinal))
+            {
+                throw WorkshopException.Conflict("this clientOpId was used for another operation");
+            }
+
+            await _commit.FlushedAsync();
+            return new VoteReceipt(done.IdeaId, done.MyVotes, done.Remaining);
+        }
+
+        if (S.Phase != WorkshopPhase.Voting)
+        {
+            throw WorkshopException.WrongPhase($"votes are cast during Voting; the workshop is in {S.Phase}");
+        }
+
+        var idea = FindIdea(ideaId);
+        if (idea.Status != IdeaStatus.Visible)
+        {
+            throw idea.Status == IdeaStatus.Merged
+                ? WorkshopException.Conflict($"this idea was merged into {idea.MergedInto}; vote there")
+                : WorkshopException.NotFound($"no idea '{ideaId}' in this workshop");
+        }
+
+        S.Actors.TryGetValue(caller.ActorKey, out var existing);
+        var mine = existing?.Votes.GetValueOrDefault(idea.IdeaId) ?? 0;
+        var used = UsedOnBoard(existing, idea.BoardId);
+        int delta;
+        if (kind == OpKind.CastVote)
+        {
+            if (mine >= S.Settings.MaxVotesPerIdea)
+            {
+                throw WorkshopException.VoteLimit($"at most {S.Settings.MaxVotesPerIdea} vote(s) per idea");
+            }
+
+            if (used >= S.Settings.VotesPerBoard)
+            {
+                throw WorkshopException.VoteLimit($"all {S.Settings.VotesPerBoard} votes of this board are spent");
+            }
+
+            delta = 1;
+        }
+        else
+        {
+            if (mine <= 0)
+            {
+                throw WorkshopException.Conflict("there is no vote of yours on this idea to take back");
+            }
+
+            delta = -1;
+        }
+
+        var actor = Actor(caller);
+        mine += delta;
+        if (mine == 0)
+        {
+            actor.Votes.Remove(idea.IdeaId);
+        }
+        else
+        {
+            actor.Votes[idea.IdeaId] = mine;
+        }
+
+        _tallies[idea.IdeaId] = _tallies.GetValueOrDefault(idea.IdeaId) + delta;
+        var receipt = new VoteReceipt(idea.IdeaId, mine, Math.Max(0, S.Settings.VotesPerBoard - (used + delta)));
+        RecordOp(actor, opId, new OpRecord { Kind = kind, IdeaId = idea.IdeaId, MyVotes = receipt.MyVotes, Remaining = receipt.Remaining });
+        _dirtyTallies.Add(idea.IdeaId);
+        EnsureTallyTimer();
+        await _commit.CommitAsync();
+        return receipt;
+    }
+
+    private void EnsureTallyTimer()
+    {
+        _tallyTimer ??= this.RegisterGrainTimer(FlushTalliesAsync, new GrainTimerCreationOptions(TallyInterval, TallyInterval) { Interleave = true });
+    }
+
+    /// <summary>
+    /// Coalesces the votes of the last interval into one talliesChanged (absolute counts of the
+    /// ideas that changed). Stops itself when idle, so the last state is always sent.
+    /// </summary>
+    private async Task FlushTalliesAsync(CancellationToken cancellationToken)
+    {
+        if (_dirtyTallies.Count == 0 || _commit.IsBroken)
+        {
+            _tallyTimer?.Dispose();
+            _tallyTimer = null;
+            return;
+        }
+
+        var changed = _dirtyTallies.ToDictionary(id => id, id => _tallies.GetValueOrDefault(id), StringComparer.Ordinal);
+        var forParticipants = changed
+            .Where(pair => _ideas.TryGetValue(pair.Key, out var idea) && idea.Status == IdeaStatus.Visible)
+            .ToDictionary(StringComparer.Ordinal);
+        _dirtyTallies.Clear();
+        var visible = ResultsVisibleToParticipants;
+        Emit(version =>
+        [
+            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, changed)),
+            visible
+                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, forParticipants))
+                : new Delivery(Audience.Participants, null, EventNames.VersionChanged, new VersionChangedEvent(Id, version)),
+        ]);
+        EmitChangedOutputs();
+        try
+        {
+            await _commit.CommitAsync();
+        }
+        catch (WorkshopException ex)
+        {
+            Log.TalliesNotStored(_logger, ex, Id);
+        }
+    }
+}

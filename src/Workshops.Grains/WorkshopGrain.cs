@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Workshops.Contracts;
+
+namespace Workshops.Grains;
+
+/// <summary>
+/// One thematic workshop. Reentrant so that calls arriving while a write is in flight can join
+/// the next write (group commit). Every method validates and changes memory synchronously,
+/// with no await in between, so interleaving never sees half a change; then it waits until
+/// the change is stored. Browsers hear of a change only after it is stored.
+/// </summary>
+[Reentrant]
+public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
+{
+    internal static readonly TimeSpan TallyInterval = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromSeconds(90);
+    internal const int MaxIdeasPerWorkshop = 5000;
+    internal const int MaxIdeasPerParticipant = 200;
+    internal const int MaxOpsPerActor = 512;
+
+    private readonly IPersistentState<WorkshopState> _store;
+    private readonly GroupCommit _commit;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<WorkshopGrain> _logger;
+
+    // Derived from the state on activation, kept current by every change.
+    private readonly Dictionary<string, IdeaRecord> _ideas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _tallies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _publishedOutputs = new(StringComparer.Ordinal);
+
+    // Changes made but not yet stored, and tallies not yet announced.
+    private readonly List<WorkshopNotice> _outbox = [];
+    private readonly HashSet<string> _dirtyTallies = new(StringComparer.Ordinal);
+    private IGrainTimer? _tallyTimer;
+
+    // One subscription per server, with the people it holds connections for; memory only.
+    private readonly Dictionary<string, Subscriber> _subscribers = new(StringComparer.Ordinal);
+    private int _presence;
+
+    public WorkshopGrain(
+        [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopState> store,
+        TimeProvider clock,
+        ILogger<WorkshopGrain> logger)
+    {
+        _store = store;
+        _clock = clock;
+        _logger = logger;
+        _commit = new GroupCommit(WriteAsync, OnWriteFailed);
+    }
+
+    private WorkshopState S => _store.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private bool ResultsVisibleToParticipants =>
+        S.Settings.LiveResults || S.Phase is WorkshopPhase.Results or WorkshopPhase.Closed;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var idea in S.Ideas)
+        {
+            _ideas[idea.IdeaId] = idea;
+        }
+
+        foreach (var actor in S.Actors.Values)
+        {
+            foreach (var (ideaId, votes) in actor.Votes)
+            {
+                _tallies[ideaId] = _tallies.GetValueOrDefault(ideaId) + votes;
+            }
+        }
+
+        for (var i = 0; i < S.Areas.Count; i++)
+        {
+            var boardId = BoardIdOf(i);
+            _publishedOutputs[boardId] = OutputKey(ComputeOutput(boardId, forStaff: true));
+        }
+
+        this.RegisterGrainTimer(ExpireSubscribersAsync, new GrainTimerCreationOptions(SubscriptionExpiry / 3, SubscriptionExpiry / 3) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public Task Initialize(WorkshopDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        _commit.ThrowIfBroken();
+        if (S.Initialized)
+        {
+            if (string.Equals(S.EventId, definition.EventId, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            throw WorkshopException.Conflict("this workshop id is taken by another event");
+        }
+
+        S.Initialized = true;
+        S.EventId = definition.EventId;
+        S.Title = definition.Title;
+        S.Areas = [.. definition.OutputAreas];
+        S.Settings = definition.Settings;
+        S.Language = definition.Language;
+        S.Phase = WorkshopPhase.Setup;
+        for (var i = 0; i < S.Areas.Count; i++)
+        {
+            var boardId = BoardIdOf(i);
+            _publishedOutputs[boardId] = OutputKey(ComputeOutput(boardId, forStaff: true));
+        }
+
+        return _commit.CommitAsync();
+    }
+
+    internal static string BoardIdOf(int index) => "b" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task WriteAsync()
+    {
+        // Taken before the write starts: exactly the changes this write stores.
+        WorkshopNotice[]? notices = null;
+        if (_outbox.Count > 0)
+        {
+            notices = [.. _outbox];
+            _outbox.Clear();
+        }
+
+        await _store.WriteStateAsync();
+        if (notices is not null)
+        {
+            Broadcast(notices);
+        }
+    }
+
+    private void OnWriteFailed(Exception error)
+    {
+        Log.WriteFailed(_logger, error, Id);
+        _outbox.Clear();
+        DeactivateOnIdle();
+    }
+
+    private void Broadcast(IReadOnlyList<WorkshopNotice> notices)
+    {
+        foreach (var subscriber in _subscribers.Values)
+        {
+            try
+            {
+                _ = subscriber.Observer.OnNotices(notices);
+            }
+            catch (Exception ex)
+            {
+                // One-way: a server that is gone only costs a log line; it drops out at expiry.
+                Log.PushFailed(_logger, ex, Id, subscriber.ServerId);
+            }
+        }
+    }
+
+    /// <summary>Stamps the next version on a change and queues what each audience is told.</summary>
+    private void Emit(Func<long, IReadOnlyList<Delivery>> deliveries)
+    {
+        var version = ++S.Version;
+        _outbox.Add(new WorkshopNotice(Id, version, deliveries(version)));
+    }
+
+    private void Audit(Caller caller, string action, string? ideaId = null, string? detail = null) =>
+        S.Audit.Add(new AuditRecord { At = _clock.GetUtcNow(), Role = caller.Role, Action = action, IdeaId = ideaId, Detail = detail });
+}

@@ -1,0 +1,89 @@
+using Workshops.Contracts;
+using Workshops.Grains;
+using Workshops.Server.Auth;
+
+namespace Workshops.Server.Api;
+
+/// <summary>POST /api/auth/key and /api/auth/join (PROTOCOL.md section 1).</summary>
+internal static class AuthEndpoints
+{
+    public sealed record KeyRequest(string? Key);
+
+    public sealed record JoinRequest(string? Code, string? DisplayName, string? Organization, string? Group);
+
+    public sealed record TokenReply(string Token, Role Role, string? EventId, string? WorkshopId, string? ParticipantId);
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/key", SignInWithKey).AllowAnonymous();
+        app.MapPost("/api/auth/join", Join).AllowAnonymous();
+    }
+
+    private static async Task<IResult> SignInWithKey(KeyRequest? request, HttpContext http, AdminKey admin, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)
+    {
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!guard.TryEnter(address))
+        {
+            return Problems.From(ErrorCodes.RateLimited, "too many attempts from this address; wait a minute");
+        }
+
+        var key = request?.Key?.Trim();
+        if (string.IsNullOrEmpty(key) || key.Length > 200)
+        {
+            return Problems.From(ErrorCodes.InvalidInput, "key is required");
+        }
+
+        if (admin.Matches(key))
+        {
+            return TypedResults.Ok(new TokenReply(tokens.Issue(Caller.Admin), Role.Admin, null, null, null));
+        }
+
+        var credential = await grains.GetGrain<ICredentialGrain>(Secrets.HashKey(key)).Get();
+        if (credential is null)
+        {
+            guard.WrongCode(address);
+            return Problems.From(ErrorCodes.Unauthorized, "this key is not known");
+        }
+
+        var caller = new Caller(credential.Role, credential.EventId, credential.WorkshopId, null, null, null);
+        return TypedResults.Ok(new TokenReply(tokens.Issue(caller), credential.Role, credential.EventId, credential.WorkshopId, null));
+    }
+
+    private static async Task<IResult> Join(JoinRequest? request, HttpContext http, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)
+    {
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!guard.TryEnter(address))
+        {
+            return Problems.From(ErrorCodes.RateLimited, "too many join attempts from this address; wait a minute");
+        }
+
+        var code = Secrets.NormalizeJoinCode(request?.Code);
+        if (code.Length != 6)
+        {
+            guard.WrongCode(address);
+            return Problems.From(ErrorCodes.InvalidInput, "a join code has 6 characters");
+        }
+
+        var eventId = await grains.GetGrain<IJoinCodeGrain>(code).GetEventId();
+        if (eventId is null)
+        {
+            guard.WrongCode(address);
+            return Problems.From(ErrorCodes.NotFound, "no event has this join code");
+        }
+
+        // A participant who joins again with their token keeps their id, and so their votes.
+        var previous = await PreviousParticipant(http);
+        var existing = previous is { Role: Role.Participant } && string.Equals(previous.EventId, eventId, StringComparison.Ordinal)
+            ? previous.ParticipantId
+            : null;
+        var joined = await grains.GetGrain<IEventGrain>(eventId).Join(existing, request?.DisplayName, request?.Organization, request?.Group);
+        var caller = new Caller(Role.Participant, eventId, null, joined.ParticipantId, joined.DisplayName, joined.Group);
+        return TypedResults.Ok(new TokenReply(tokens.Issue(caller), Role.Participant, eventId, null, joined.ParticipantId));
+    }
+
+    private static async Task<Caller?> PreviousParticipant(HttpContext http)
+    {
+        var result = await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(http);
+        return result.Succeeded ? result.Principal.ToCaller() : null;
+    }
+}

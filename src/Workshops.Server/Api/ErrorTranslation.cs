@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Workshops.Contracts;
+
+namespace Workshops.Server.Api;
+
+/// <summary>Any refusal on the HTTP side becomes the contract's problem+json.</summary>
+internal static partial class ErrorTranslation
+{
+    public static IApplicationBuilder UseWorkshopErrors(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next();
+            }
+            catch (WorkshopException ex) when (!context.Response.HasStarted)
+            {
+                await Problems.WriteAsync(context, ex.Code, ex.Message);
+            }
+            catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+            {
+                var code = ErrorCodes.InvalidInput;
+                await Problems.WriteAsync(context, code, ex.InnerException is JsonException ? "malformed JSON: " + ex.InnerException.Message : ex.Message);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted && ex is TimeoutException or Orleans.Runtime.OrleansException)
+            {
+                LogUnavailable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workshops.Api"), ex, context.Request.Path);
+                await Problems.WriteAsync(context, ErrorCodes.Unavailable, "the cluster did not answer; try again");
+            }
+        });
+
+    [LoggerMessage(1, LogLevel.Warning, "Request {Path} failed: cluster unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception error, string path);
+}

@@ -1,0 +1,41 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Workshops.Contracts;
+using Workshops.Server.Hosting;
+
+namespace Workshops.Server.Auth;
+
+/// <summary>Issues the bearer tokens: role and scope in claims, signed with the shared key.</summary>
+public sealed class TokenIssuer(SigningKeyStore keys, IOptions<WorkshopsOptions> options, TimeProvider clock)
+{
+    public const string Issuer = "workshops";
+    public const string Audience = "workshops";
+
+    private readonly JwtSecurityTokenHandler _handler = new();
+
+    public string Issue(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var claims = new List<Claim> { new(Claims.Role, WireNames.Of(caller.Role)) };
+        AddIfPresent(claims, Claims.EventId, caller.EventId);
+        AddIfPresent(claims, Claims.WorkshopId, caller.WorkshopId);
+        AddIfPresent(claims, Claims.ParticipantId, caller.ParticipantId);
+        AddIfPresent(claims, Claims.Name, caller.DisplayName);
+        AddIfPresent(claims, Claims.Group, caller.Group);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new JwtSecurityToken(
+            Issuer, Audience, claims, notBefore: now.AddMinutes(-1), expires: now + options.Value.TokenLifetime,
+            signingCredentials: new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256));
+        return _handler.WriteToken(token);
+    }
+
+    private static void AddIfPresent(List<Claim> claims, string type, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            claims.Add(new Claim(type, value));
+        }
+    }
+}

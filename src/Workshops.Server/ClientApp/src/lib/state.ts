@@ -1,0 +1,185 @@
+import type { Board, Idea, Me, Output, Phase, Settings, Snapshot, VoteReceipt } from './types';
+
+/** What a change means for the page beyond redrawing. */
+export type Effect = 'none' | 'resync';
+
+/**
+ * One workshop as this viewer sees it: the snapshot from JoinWorkshop with every later hub
+ * event applied in version order.
+ */
+export class WorkshopState {
+  readonly workshopId: string;
+  readonly eventId: string;
+  title: string;
+  phase: Phase;
+  version: number;
+  timerEndsAt: string | null;
+  settings: Settings;
+  readonly boards: { boardId: string; area: string }[];
+  readonly ideas = new Map<string, Idea>();
+  readonly outputs = new Map<string, Output>();
+  participants: number;
+  me: Me;
+  language: string;
+
+  constructor(snapshot: Snapshot) {
+    this.workshopId = snapshot.workshopId;
+    this.eventId = snapshot.eventId;
+    this.title = snapshot.title;
+    this.phase = snapshot.phase;
+    this.version = snapshot.version;
+    this.timerEndsAt = snapshot.timerEndsAt ?? null;
+    this.settings = snapshot.settings;
+    this.boards = snapshot.boards.map((b: Board) => ({ boardId: b.boardId, area: b.area }));
+    for (const board of snapshot.boards) {
+      for (const idea of board.ideas) {
+        this.ideas.set(idea.ideaId, idea);
+      }
+    }
+    for (const output of snapshot.outputs ?? []) {
+      this.outputs.set(output.boardId, output);
+    }
+    this.participants = snapshot.participants;
+    this.me = {
+      role: snapshot.me.role,
+      participantId: snapshot.me.participantId ?? null,
+      votes: { ...(snapshot.me.votes ?? {}) },
+      remaining: { ...(snapshot.me.remaining ?? {}) },
+    };
+    this.language = snapshot.language ?? 'tr';
+  }
+
+  get isParticipant(): boolean {
+    return this.me.role === 'participant';
+  }
+
+  /** Whether this viewer is sent tallies now (PROTOCOL.md section 3). */
+  get showsTallies(): boolean {
+    return !this.isParticipant || this.phase === 'Results' || this.phase === 'Closed' || this.settings.liveResults;
+  }
+
+  /** Applies one hub event (already checked to be the next version). */
+  apply(name: string, payload: any): Effect {
+    const talliesBefore = this.showsTallies;
+    let effect: Effect = 'none';
+    switch (name) {
+      case 'ideaAdded':
+      case 'ideaChanged': {
+        const idea = payload.idea as Idea;
+        this.ideas.set(idea.ideaId, idea);
+        // A merge moves votes: this participant's own counts are only in a snapshot.
+        if (idea.status === 'merged' && this.isParticipant && (this.me.votes[idea.ideaId] ?? 0) > 0) {
+          effect = 'resync';
+        }
+        break;
+      }
+      case 'ideaRemoved': {
+        const id = payload.ideaId as string;
+        this.ideas.delete(id);
+        if (this.isParticipant && (this.me.votes[id] ?? 0) > 0) {
+          effect = 'resync';
+        }
+        break;
+      }
+      case 'talliesChanged':
+        for (const [id, votes] of Object.entries(payload.tallies as Record<string, number>)) {
+          const idea = this.ideas.get(id);
+          if (idea) {
+            this.ideas.set(id, { ...idea, votes });
+          }
+        }
+        break;
+      case 'phaseChanged':
+        this.phase = payload.phase as Phase;
+        break;
+      case 'timerChanged':
+        this.timerEndsAt = (payload.endsAt as string | null) ?? null;
+        break;
+      case 'outputChanged': {
+        const output = payload.output as Output;
+        this.outputs.set(output.boardId, output);
+        break;
+      }
+      case 'presenceChanged':
+        this.participants = payload.participants as number;
+        break;
+      case 'settingsChanged':
+        this.settings = payload.settings as Settings;
+        break;
+      default:
+        // versionChanged: nothing to show, the version alone moved on.
+        break;
+    }
+    this.version = payload.version as number;
+    // Tallies start (or stop) being sent: only a fresh snapshot has (or drops) the counts so far.
+    if (this.showsTallies !== talliesBefore) {
+      effect = 'resync';
+    }
+    return effect;
+  }
+
+  applyReceipt(receipt: VoteReceipt): void {
+    this.me.votes[receipt.ideaId] = receipt.myVotes;
+    const boardId = this.ideas.get(receipt.ideaId)?.boardId;
+    if (boardId) {
+      this.me.remaining[boardId] = receipt.remaining;
+    }
+  }
+
+  upsertIdea(idea: Idea): void {
+    this.ideas.set(idea.ideaId, idea);
+  }
+
+  /** Ideas of a board, oldest first (ties by id so the order is stable). */
+  ideasOf(boardId: string, includeHidden: boolean): Idea[] {
+    const list: Idea[] = [];
+    for (const idea of this.ideas.values()) {
+      if (idea.boardId !== boardId || idea.status === 'merged') {
+        continue;
+      }
+      if (idea.status === 'hidden' && !includeHidden) {
+        continue;
+      }
+      list.push(idea);
+    }
+    return list.sort(byCreated);
+  }
+
+  /** Ideas merged into this one. */
+  mergedInto(ideaId: string): Idea[] {
+    return [...this.ideas.values()].filter((i) => i.status === 'merged' && i.mergedInto === ideaId).sort(byCreated);
+  }
+
+  /** Visible ideas by votes, most first (ties: the earliest, as the server picks outputs). */
+  ranked(boardId: string): Idea[] {
+    return this.ideasOf(boardId, false).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || byCreated(a, b));
+  }
+
+  totalVotes(boardId?: string): number {
+    let total = 0;
+    for (const idea of this.ideas.values()) {
+      if (idea.status !== 'merged' && (boardId === undefined || idea.boardId === boardId)) {
+        total += idea.votes ?? 0;
+      }
+    }
+    return total;
+  }
+
+  visibleIdeaCount(boardId?: string): number {
+    let count = 0;
+    for (const idea of this.ideas.values()) {
+      if (idea.status === 'visible' && (boardId === undefined || idea.boardId === boardId)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  area(boardId: string): string {
+    return this.boards.find((b) => b.boardId === boardId)?.area ?? '';
+  }
+}
+
+export function byCreated(a: Idea, b: Idea): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.ideaId < b.ideaId ? -1 : a.ideaId > b.ideaId ? 1 : 0;
+}

@@ -1,0 +1,112 @@
+// Wire shapes of /work/shared/PROTOCOL.md (section 4) as the browser sees them. Optional
+// members may also arrive as null: the server does not omit nulls.
+
+export type Phase = 'Setup' | 'Brainstorm' | 'Voting' | 'Results' | 'Closed';
+export const PHASES: readonly Phase[] = ['Setup', 'Brainstorm', 'Voting', 'Results', 'Closed'];
+
+export type Role = 'participant' | 'facilitator' | 'moderator' | 'admin';
+
+export interface Settings {
+  votesPerBoard: number;
+  maxVotesPerIdea: number;
+  anonymousIdeas: boolean;
+  liveResults: boolean;
+  maxIdeaLength: number;
+}
+
+export type IdeaStatus = 'visible' | 'hidden' | 'merged';
+
+export interface Idea {
+  ideaId: string;
+  boardId: string;
+  text: string;
+  author?: string | null;
+  mine: boolean;
+  createdAt: string;
+  status: IdeaStatus;
+  mergedInto?: string | null;
+  votes?: number | null;
+}
+
+export interface Output {
+  boardId: string;
+  area: string;
+  text: string;
+  sourceIdeaIds: string[];
+  votes: number;
+  votesByGroup: Record<string, number>;
+  source: 'facilitator' | 'top-voted';
+}
+
+export interface Board {
+  boardId: string;
+  area: string;
+  ideas: Idea[];
+}
+
+export interface Me {
+  role: Role;
+  participantId?: string | null;
+  votes: Record<string, number>;
+  remaining: Record<string, number>;
+}
+
+export interface Snapshot {
+  workshopId: string;
+  eventId: string;
+  title: string;
+  phase: Phase;
+  version: number;
+  timerEndsAt?: string | null;
+  settings: Settings;
+  boards: Board[];
+  outputs: Output[];
+  participants: number;
+  me: Me;
+  language?: string | null;
+}
+
+export interface VoteReceipt {
+  ideaId: string;
+  myVotes: number;
+  remaining: number;
+}
+
+export interface WorkshopSummary {
+  workshopId: string;
+  title: string;
+  phase: Phase;
+  participants: number;
+  ideas: number;
+  votes: number;
+}
+
+export interface EventSummary {
+  eventId: string;
+  title: string;
+  date?: string | null;
+  venue?: string | null;
+  language: string;
+  outputAreas: string[];
+  workshops: WorkshopSummary[];
+  stakeholderGroups?: string[] | null;
+  joinCode?: string | null;
+}
+
+export interface EventByCode {
+  eventId: string;
+  title: string;
+  language: string;
+  stakeholderGroups: string[];
+  workshops: { workshopId: string; title: string }[];
+}
+
+export interface AuthReply {
+  token: string;
+  role: Role;
+  eventId?: string | null;
+  workshopId?: string | null;
+  participantId?: string | null;
+}
+
+export const isStaff = (role: Role): boolean => role !== 'participant';

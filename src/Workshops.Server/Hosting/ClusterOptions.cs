@@ -1,0 +1,28 @@
+namespace Workshops.Server.Hosting;
+
+/// <summary>The <c>Workshops:Cluster</c> section: how this server finds the others.</summary>
+public sealed class WorkshopsClusterOptions
+{
+    public const string Section = "Workshops:Cluster";
+
+    /// <summary><c>Localhost</c> (default: one machine, optionally several servers with a primary)
+    /// or <c>AzureTable</c> (membership in Azure Table storage: any number of servers).</summary>
+    public string Mode { get; set; } = "Localhost";
+
+    public string ClusterId { get; set; } = "workshops";
+
+    public string ServiceId { get; set; } = "workshops";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Localhost mode: the silo port of the primary server; unset on the primary itself.</summary>
+    public int? PrimarySiloPort { get; set; }
+
+    /// <summary>AzureTable mode: the address other servers reach this one at (default: loopback).</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>AzureTable mode; falls back to Workshops:Storage:AzureConnectionString.</summary>
+    public string? AzureConnectionString { get; set; }
+}

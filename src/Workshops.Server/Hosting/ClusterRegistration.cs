@@ -1,0 +1,53 @@
+using System.Net;
+using Azure.Data.Tables;
+using Orleans.Configuration;
+using Workshops.Storage;
+
+namespace Workshops.Server.Hosting;
+
+public static class ClusterRegistration
+{
+    /// <summary>
+    /// Co-hosts an Orleans silo in the web app: clustering by <see cref="WorkshopsClusterOptions.Mode"/>,
+    /// grain storage by Workshops:Storage (SQLite by default).
+    /// </summary>
+    public static WebApplicationBuilder AddWorkshopsCluster(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var cluster = builder.Configuration.GetSection(WorkshopsClusterOptions.Section).Get<WorkshopsClusterOptions>() ?? new();
+        builder.Services.AddSingleton(cluster);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            if (string.Equals(cluster.Mode, "AzureTable", StringComparison.OrdinalIgnoreCase))
+            {
+                var connection = cluster.AzureConnectionString
+                    ?? builder.Configuration["Workshops:Storage:AzureConnectionString"]
+                    ?? builder.Configuration.GetConnectionString("AzureStorage")
+                    ?? throw new InvalidOperationException("AzureTable clustering needs Workshops:Cluster:AzureConnectionString");
+                var address = IPAddress.Parse(cluster.AdvertisedAddress ?? "127.0.0.1");
+                silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(connection));
+            }
+            else if (string.Equals(cluster.Mode, "Localhost", StringComparison.OrdinalIgnoreCase))
+            {
+                var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
+            }
+            else
+            {
+                throw new InvalidOperationException($"Workshops:Cluster:Mode '{cluster.Mode}' is not Localhost or AzureTable");
+            }
+
+            silo.AddWorkshopStorage(builder.Configuration);
+            // Workshops idle for a while leave memory; their state is stored.
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+        });
+        return builder;
+    }
+}

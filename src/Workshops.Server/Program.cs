@@ -1,0 +1,4 @@
+using Workshops.Server;
+
+var app = ServerApp.Build(args);
+await app.RunAsync();

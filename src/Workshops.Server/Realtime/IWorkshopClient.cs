@@ -1,0 +1,34 @@
+using Workshops.Contracts;
+
+namespace Workshops.Server.Realtime;
+
+/// <summary>
+/// The events a browser receives (PROTOCOL.md section 3). Method names are the wire names
+/// exactly, camelCase, because the .NET SignalR client matches handler names ordinally.
+/// </summary>
+#pragma warning disable IDE1006 // Wire names, not C# names.
+public interface IWorkshopClient
+{
+    Task ideaAdded(IdeaEvent e);
+
+    Task ideaChanged(IdeaEvent e);
+
+    Task ideaRemoved(IdeaRemovedEvent e);
+
+    Task talliesChanged(TalliesChangedEvent e);
+
+    Task phaseChanged(PhaseChangedEvent e);
+
+    Task timerChanged(TimerChangedEvent e);
+
+    Task outputChanged(OutputChangedEvent e);
+
+    Task presenceChanged(PresenceChangedEvent e);
+
+    /// <summary>Added to the contract.</summary>
+    Task settingsChanged(SettingsChangedEvent e);
+
+    /// <summary>Added to the contract: the version moved on through a change this viewer may not see.</summary>
+    Task versionChanged(VersionChangedEvent e);
+}
+#pragma warning restore IDE1006

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Workshops.Server.Realtime;
+
+public static class RealtimeRegistration
+{
+    /// <summary>Hard limit on one hub message: ideas are at most 2,000 characters.</summary>
+    public const long MaxHubMessageBytes = 32 * 1024;
+
+    public static WebApplicationBuilder AddWorkshopsRealtime(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<WorkshopConnections>();
+        builder.Services.AddSingleton<HubErrorFilter>();
+        builder.Services.AddSingleton<WorkshopPushAdapter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopPushAdapter>());
+        builder.Services.AddSingleton<WorkshopSubscriptions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopSubscriptions>());
+        builder.Services
+            .AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                o.EnableDetailedErrors = false;
+                o.AddFilter<HubErrorFilter>();
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        return builder;
+    }
+
+    public static WebApplication MapWorkshopsHub(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHub<WorkshopHub>("/hubs/workshop");
+        return app;
+    }
+}

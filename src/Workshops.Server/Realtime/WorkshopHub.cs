@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Workshops.Contracts;
+using Workshops.Server.Auth;
+
+namespace Workshops.Server.Realtime;
+
+/// <summary>
+/// <c>/hubs/workshop</c>: each method hands the caller (from the verified token) to the
+/// workshop grain, which decides. Refusals become HubExceptions "code: message" in
+/// <see cref="HubErrorFilter"/>.
+/// </summary>
+[Authorize]
+public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions)
+    : Hub<IWorkshopClient>
+{
+    private Caller Me => Context.User.RequireCaller();
+
+    private IWorkshopGrain Workshop(string workshopId) =>
+        string.IsNullOrEmpty(workshopId) || workshopId.Length > 128
+            ? throw WorkshopException.Invalid("workshopId is required")
+            : grains.GetGrain<IWorkshopGrain>(workshopId);
+
+    public async Task<WorkshopSnapshot> JoinWorkshop(string workshopId)
+    {
+        var me = Me;
+        var grain = Workshop(workshopId);
+
+        // Refuse before listening: the grain checks role and scope.
+        await grain.GetSnapshot(me);
+        connections.Join(Context.ConnectionId, workshopId, me);
+        await Groups.AddToGroupAsync(Context.ConnectionId, WorkshopConnections.GroupFor(me, workshopId));
+        await subscriptions.EnsureAttachedAsync(workshopId);
+
+        // Taken after we listen: every later change arrives as an event with a higher version.
+        return await grain.GetSnapshot(me);
+    }
+
+    public async Task LeaveWorkshop(string workshopId)
+    {
+        var me = Me;
+        connections.Leave(Context.ConnectionId, workshopId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, WorkshopConnections.GroupFor(me, workshopId));
+    }
+
+    public Task<Idea> AddIdea(string workshopId, IdeaInput idea) =>
+        Workshop(workshopId).AddIdea(Me, idea ?? throw WorkshopException.Invalid("idea is required"));
+
+    public Task<Idea> EditIdea(string workshopId, string ideaId, string text) => Workshop(workshopId).EditIdea(Me, ideaId, text);
+
+    public Task DeleteIdea(string workshopId, string ideaId) => Workshop(workshopId).DeleteIdea(Me, ideaId);
+
+    public Task<VoteReceipt> CastVote(string workshopId, string ideaId, string clientOpId) =>
+        Workshop(workshopId).CastVote(Me, ideaId, clientOpId);
+
+    public Task<VoteReceipt> RetractVote(string workshopId, string ideaId, string clientOpId) =>
+        Workshop(workshopId).RetractVote(Me, ideaId, clientOpId);
+
+    public Task SetPhase(string workshopId, string phase) => Workshop(workshopId).SetPhase(Me, phase);
+
+    public Task StartTimer(string workshopId, int seconds) => Workshop(workshopId).StartTimer(Me, seconds);
+
+    public Task StopTimer(string workshopId) => Workshop(workshopId).StopTimer(Me);
+
+    public Task<Idea> HideIdea(string workshopId, string ideaId) => Workshop(workshopId).HideIdea(Me, ideaId);
+
+    public Task<Idea> RestoreIdea(string workshopId, string ideaId) => Workshop(workshopId).RestoreIdea(Me, ideaId);
+
+    public Task<Idea> MergeIdeas(string workshopId, string targetIdeaId, string[] sourceIdeaIds) =>
+        Workshop(workshopId).MergeIdeas(Me, targetIdeaId, sourceIdeaIds ?? []);
+
+    public Task<Output> SetOutput(string workshopId, string boardId, OutputInput output) =>
+        Workshop(workshopId).SetOutput(Me, boardId, output ?? throw WorkshopException.Invalid("output is required"));
+
+    /// <summary>Added to the contract: gives the board back its top-voted output.</summary>
+    public Task<Output> ClearOutput(string workshopId, string boardId) => Workshop(workshopId).ClearOutput(Me, boardId);
+
+    public Task UpdateSettings(string workshopId, WorkshopSettings settings) =>
+        Workshop(workshopId).UpdateSettings(Me, settings ?? throw WorkshopException.Invalid("settings are required"));
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Workshops.Server.Api;
+using Workshops.Server.Auth;
+using Workshops.Server.Hosting;
+using Workshops.Server.Pages;
+using Workshops.Server.Realtime;
+
+namespace Workshops.Server;
+
+/// <summary>Builds the server: an ASP.NET Core app with a co-hosted Orleans silo.</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.AddOptions<WorkshopsOptions>().Bind(builder.Configuration.GetSection(WorkshopsOptions.Section));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<JoinGuard>();
+        builder.AddWorkshopsCluster();
+        builder.AddWorkshopsAuth();
+        builder.AddWorkshopsRealtime();
+        builder.Services.AddHostedService<StartupBanner>();
+
+        var app = builder.Build();
+        app.UseWorkshopErrors();
+        app.UseHubOriginCheck();
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapWorkshopPages();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapEventEndpoints();
+        app.MapWorkshopsHub();
+        return app;
+    }
+}
