@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace Workshops.Server.Realtime;
 
@@ -12,7 +13,7 @@ public static class RealtimeRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<WorkshopConnections>();
-        builder.Services.AddSingleton<HubErrorFilter>();
+        builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<WorkshopPushAdapter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopPushAdapter>());
         builder.Services.AddSingleton<WorkshopSubscriptions>();
@@ -22,9 +23,12 @@ public static class RealtimeRegistration
             {
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
-                o.AddFilter<HubErrorFilter>();
+                o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+
+        // Replaces the "json" protocol registered above (the resolver keeps the last of a name).
+        builder.Services.AddSingleton<IHubProtocol, ContractErrorProtocol>();
         return builder;
     }
 

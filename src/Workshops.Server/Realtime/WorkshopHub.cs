@@ -8,10 +8,10 @@ namespace Workshops.Server.Realtime;
 /// <summary>
 /// <c>/hubs/workshop</c>: each method hands the caller (from the verified token) to the
 /// workshop grain, which decides. Refusals become HubExceptions "code: message" in
-/// <see cref="HubErrorFilter"/>.
+/// <see cref="HubErrors"/>.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions)
+public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, ILogger<WorkshopHub> logger)
     : Hub<IWorkshopClient>
 {
     private Caller Me => Context.User.RequireCaller();
@@ -21,7 +21,10 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
             ? throw WorkshopException.Invalid("workshopId is required")
             : grains.GetGrain<IWorkshopGrain>(workshopId);
 
-    public async Task<WorkshopSnapshot> JoinWorkshop(string workshopId)
+    public Task<WorkshopSnapshot> JoinWorkshop(string workshopId) =>
+        HubErrors.Translate(() => Join(workshopId), logger, nameof(JoinWorkshop));
+
+    private async Task<WorkshopSnapshot> Join(string workshopId)
     {
         var me = Me;
         var grain = Workshop(workshopId);
@@ -36,7 +39,10 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
         return await grain.GetSnapshot(me);
     }
 
-    public async Task LeaveWorkshop(string workshopId)
+    public Task LeaveWorkshop(string workshopId) =>
+        HubErrors.Translate(() => Leave(workshopId), logger, nameof(LeaveWorkshop));
+
+    private async Task Leave(string workshopId)
     {
         var me = Me;
         connections.Leave(Context.ConnectionId, workshopId);
@@ -44,39 +50,47 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     }
 
     public Task<Idea> AddIdea(string workshopId, IdeaInput idea) =>
-        Workshop(workshopId).AddIdea(Me, idea ?? throw WorkshopException.Invalid("idea is required"));
+        HubErrors.Translate(() => Workshop(workshopId).AddIdea(Me, idea ?? throw WorkshopException.Invalid("idea is required")), logger, nameof(AddIdea));
 
-    public Task<Idea> EditIdea(string workshopId, string ideaId, string text) => Workshop(workshopId).EditIdea(Me, ideaId, text);
+    public Task<Idea> EditIdea(string workshopId, string ideaId, string text) =>
+        HubErrors.Translate(() => Workshop(workshopId).EditIdea(Me, ideaId, text), logger, nameof(EditIdea));
 
-    public Task DeleteIdea(string workshopId, string ideaId) => Workshop(workshopId).DeleteIdea(Me, ideaId);
+    public Task DeleteIdea(string workshopId, string ideaId) =>
+        HubErrors.Translate(() => Workshop(workshopId).DeleteIdea(Me, ideaId), logger, nameof(DeleteIdea));
 
     public Task<VoteReceipt> CastVote(string workshopId, string ideaId, string clientOpId) =>
-        Workshop(workshopId).CastVote(Me, ideaId, clientOpId);
+        HubErrors.Translate(() => Workshop(workshopId).CastVote(Me, ideaId, clientOpId), logger, nameof(CastVote));
 
     public Task<VoteReceipt> RetractVote(string workshopId, string ideaId, string clientOpId) =>
-        Workshop(workshopId).RetractVote(Me, ideaId, clientOpId);
+        HubErrors.Translate(() => Workshop(workshopId).RetractVote(Me, ideaId, clientOpId), logger, nameof(RetractVote));
 
-    public Task SetPhase(string workshopId, string phase) => Workshop(workshopId).SetPhase(Me, phase);
+    public Task SetPhase(string workshopId, string phase) =>
+        HubErrors.Translate(() => Workshop(workshopId).SetPhase(Me, phase), logger, nameof(SetPhase));
 
-    public Task StartTimer(string workshopId, int seconds) => Workshop(workshopId).StartTimer(Me, seconds);
+    public Task StartTimer(string workshopId, int seconds) =>
+        HubErrors.Translate(() => Workshop(workshopId).StartTimer(Me, seconds), logger, nameof(StartTimer));
 
-    public Task StopTimer(string workshopId) => Workshop(workshopId).StopTimer(Me);
+    public Task StopTimer(string workshopId) =>
+        HubErrors.Translate(() => Workshop(workshopId).StopTimer(Me), logger, nameof(StopTimer));
 
-    public Task<Idea> HideIdea(string workshopId, string ideaId) => Workshop(workshopId).HideIdea(Me, ideaId);
+    public Task<Idea> HideIdea(string workshopId, string ideaId) =>
+        HubErrors.Translate(() => Workshop(workshopId).HideIdea(Me, ideaId), logger, nameof(HideIdea));
 
-    public Task<Idea> RestoreIdea(string workshopId, string ideaId) => Workshop(workshopId).RestoreIdea(Me, ideaId);
+    public Task<Idea> RestoreIdea(string workshopId, string ideaId) =>
+        HubErrors.Translate(() => Workshop(workshopId).RestoreIdea(Me, ideaId), logger, nameof(RestoreIdea));
 
     public Task<Idea> MergeIdeas(string workshopId, string targetIdeaId, string[] sourceIdeaIds) =>
-        Workshop(workshopId).MergeIdeas(Me, targetIdeaId, sourceIdeaIds ?? []);
+        HubErrors.Translate(() => Workshop(workshopId).MergeIdeas(Me, targetIdeaId, sourceIdeaIds ?? []), logger, nameof(MergeIdeas));
 
     public Task<Output> SetOutput(string workshopId, string boardId, OutputInput output) =>
-        Workshop(workshopId).SetOutput(Me, boardId, output ?? throw WorkshopException.Invalid("output is required"));
+        HubErrors.Translate(() => Workshop(workshopId).SetOutput(Me, boardId, output ?? throw WorkshopException.Invalid("output is required")), logger, nameof(SetOutput));
 
     /// <summary>Added to the contract: gives the board back its top-voted output.</summary>
-    public Task<Output> ClearOutput(string workshopId, string boardId) => Workshop(workshopId).ClearOutput(Me, boardId);
+    public Task<Output> ClearOutput(string workshopId, string boardId) =>
+        HubErrors.Translate(() => Workshop(workshopId).ClearOutput(Me, boardId), logger, nameof(ClearOutput));
 
     public Task UpdateSettings(string workshopId, WorkshopSettings settings) =>
-        Workshop(workshopId).UpdateSettings(Me, settings ?? throw WorkshopException.Invalid("settings are required"));
+        HubErrors.Translate(() => Workshop(workshopId).UpdateSettings(Me, settings ?? throw WorkshopException.Invalid("settings are required")), logger, nameof(UpdateSettings));
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

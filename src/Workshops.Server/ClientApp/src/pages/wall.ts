@@ -112,7 +112,7 @@ class Wall {
         h('h1', { class: 'wall-title' }, state.title)),
       h('div', { class: 'wall-status' },
         h('p', { class: `wall-phase phase-${state.phase.toLowerCase()}`, 'data-testid': 'phase', 'data-phase': state.phase }, phaseName(state.phase)),
-        countdown(() => this.sync.state?.timerEndsAt ?? null, 'countdown wall-countdown')));
+        countdown(() => (this.sync.state?.phase === 'Closed' ? null : this.sync.state?.timerEndsAt ?? null), 'countdown wall-countdown')));
     this.renderJoin(state);
     const results = state.phase === 'Results' || (state.settings.liveResults && state.phase === 'Voting');
     const mode = state.phase === 'Closed' ? 'outputs' : results ? 'results' : 'ideas';

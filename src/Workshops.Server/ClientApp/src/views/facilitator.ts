@@ -33,6 +33,7 @@ export class FacilitatorView {
   private readonly header = h('section', { class: 'fac-header' });
   private readonly stepper = h('ol', { class: 'stepper', 'data-testid': 'stepper' });
   private readonly stepperHint = h('p', { class: 'hint', hidden: true });
+  private readonly phaseHelp = h('p', { class: 'phase-help' });
   private readonly timerCard = h('section', { class: 'card timer-card', 'aria-labelledby': 'timer-title' });
   private readonly settingsCard = h('details', { class: 'card settings-card' });
   private readonly tabs = h('div', { class: 'tabs', role: 'tablist' });
@@ -138,7 +139,7 @@ export class FacilitatorView {
         h('div', { class: 'fac-controls' },
           h('section', { class: 'card stepper-card', 'aria-labelledby': 'stepper-title' },
             h('h2', { id: 'stepper-title', class: 'card-title', 'data-i18n': 'fac.phase' }, t('fac.phase')),
-            this.stepper, this.stepperHint),
+            this.stepper, this.stepperHint, this.phaseHelp),
           this.timerCard),
         this.settingsCard,
         this.tabs,
@@ -190,6 +191,7 @@ export class FacilitatorView {
       },
         h('span', { class: 'step-number', 'aria-hidden': 'true' }, num(index + 1)),
         h('span', { class: 'step-name' }, phaseName(phase))))));
+    this.phaseHelp.textContent = t(`fac.help.${state.phase}` as never);
     this.stepperHint.hidden = !locked;
     this.stepperHint.textContent = locked ? t('fac.closedLocked') : '';
   }

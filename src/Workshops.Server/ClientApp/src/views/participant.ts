@@ -1,5 +1,5 @@
 import { h, replace } from '../lib/dom';
-import { t, tn, num } from '../lib/i18n';
+import { t, tn } from '../lib/i18n';
 import type { Session } from '../lib/session';
 import type { Change, WorkshopSync } from '../lib/sync';
 import type { Idea } from '../lib/types';
@@ -88,7 +88,7 @@ export class ParticipantView {
       h('p', { class: 'eyebrow' }, phaseBadge(state.phase), ' ', h('span', null, stepOf(state.phase))),
       h('h1', { id: 'workshop-title' }, state.title),
       h('p', { class: 'instruction' }, this.instruction()),
-      countdown(() => this.sync.state?.timerEndsAt ?? null));
+      countdown(() => (this.sync.state?.phase === 'Closed' ? null : this.sync.state?.timerEndsAt ?? null)));
     this.composerSlot.replaceChildren();
     if (state.phase === 'Brainstorm') {
       this.composerSlot.append(this.composer(this.boardId).form);
@@ -206,7 +206,8 @@ export class ParticipantView {
     if (state.phase === 'Voting' && !hidden) {
       const mine = this.sync.myVotes(idea.ideaId);
       const left = this.sync.remaining(idea.boardId);
-      const canVote = left > 0 && mine < state.settings.maxVotesPerIdea;
+      const full = mine >= state.settings.maxVotesPerIdea;
+      const canVote = left > 0 && !full;
       voteRow = h('div', { class: 'vote-row' },
         h('button', {
           type: 'button', class: 'btn btn-vote-minus', 'data-key': `unvote-${idea.ideaId}`, 'data-testid': 'unvote',
@@ -217,10 +218,10 @@ export class ParticipantView {
           h('span', { class: 'dots', 'aria-hidden': 'true' }, Array.from({ length: mine }, () => h('span', { class: 'dot dot-mine' }))),
           h('span', { class: 'my-votes-text' }, tn('votes.mine', mine))),
         h('button', {
-          type: 'button', class: 'btn btn-vote', 'data-key': `vote-${idea.ideaId}`, 'data-testid': 'vote',
-          disabled: !canVote, 'aria-label': t('votes.castOf', { text: short(idea.text) }),
+          type: 'button', class: `btn btn-vote${full ? ' voted' : ''}`, 'data-key': `vote-${idea.ideaId}`, 'data-testid': 'vote',
+          disabled: !canVote, 'aria-label': `${full ? t('votes.done') : t('votes.cast')}: ${short(idea.text)}`,
           on: { click: () => this.sync.castVote(idea) },
-        }, t('votes.cast')));
+        }, full ? t('votes.done') : t('votes.cast')));
     }
     const showBar = state.showsTallies && typeof idea.votes === 'number' && !hidden;
     return h('article', {
@@ -311,4 +312,3 @@ export function short(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-void num;

@@ -8,18 +8,16 @@ using Workshops.Server.Hosting;
 namespace Workshops.Server.Realtime;
 
 /// <summary>
-/// Every hub call: a per-person rate limit first, then the contract's error format — a
-/// HubException whose message starts with the code ("wrong_phase: voting is closed").
+/// Every hub call passes a per-person rate limit first (token bucket per participant or staff
+/// seat), answering <c>rate_limited</c> when it is spent.
 /// </summary>
-public sealed partial class HubErrorFilter : IHubFilter, IDisposable
+public sealed class HubRateLimitFilter : IHubFilter, IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
-    private readonly ILogger<HubErrorFilter> _logger;
 
-    public HubErrorFilter(IOptions<WorkshopsOptions> options, ILogger<HubErrorFilter> logger)
+    public HubRateLimitFilter(IOptions<WorkshopsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _logger = logger;
         var perSecond = Math.Max(1, options.Value.HubCallsPerSecond);
         _limiter = PartitionedRateLimiter.Create<string, string>(person => RateLimitPartition.GetTokenBucketLimiter(person, _ => new TokenBucketRateLimiterOptions
         {
@@ -42,28 +40,8 @@ public sealed partial class HubErrorFilter : IHubFilter, IDisposable
             throw new HubException(ErrorCodes.RateLimited + ": too many calls; slow down");
         }
 
-        try
-        {
-            return await next(invocationContext);
-        }
-        catch (WorkshopException ex)
-        {
-            throw new HubException(ex.Code + ": " + ex.Message);
-        }
-        catch (TimeoutException ex)
-        {
-            LogFailed(_logger, ex, invocationContext.HubMethodName);
-            throw new HubException(ErrorCodes.Unavailable + ": the server did not answer in time; try again");
-        }
-        catch (Exception ex) when (ex is Orleans.Runtime.OrleansException or Orleans.Runtime.SiloUnavailableException)
-        {
-            LogFailed(_logger, ex, invocationContext.HubMethodName);
-            throw new HubException(ErrorCodes.Unavailable + ": the cluster is unavailable; try again");
-        }
+        return await next(invocationContext);
     }
 
     public void Dispose() => _limiter.Dispose();
-
-    [LoggerMessage(1, LogLevel.Warning, "Hub method {Method} failed")]
-    private static partial void LogFailed(ILogger logger, Exception error, string method);
 }
