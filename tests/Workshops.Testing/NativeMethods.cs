@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Workshops.Testing;
 
 /// <summary>POSIX calls .NET does not wrap.</summary>
-internal static class NativeMethods
+public static class NativeMethods
 {
     /// <summary>The POSIX termination signal (asks a process to shut down cleanly).</summary>
     public const int SigTerm = 15;
