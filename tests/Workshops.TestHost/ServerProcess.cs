@@ -62,7 +62,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add("http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add("--contentRoot");
-        info.ArgumentList.Add(Path.GetDirectoryName(ServerDll)!);
+        info.ArgumentList.Add(Path.Combine(RepoPaths.Root, "src", "Workshops.Server"));
         foreach (var (key, value) in options.ToConfiguration(dataPath))
         {
             if (value is not null)
