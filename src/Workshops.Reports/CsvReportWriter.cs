@@ -1,0 +1,80 @@
+using System.Text;
+using Workshops.Contracts;
+
+namespace Workshops.Reports;
+
+/// <summary>
+/// One row per idea (RFC 4180, CRLF, UTF-8 with BOM so that spreadsheet programs read Turkish
+/// letters). Header names are English and never translated: scripts read them.
+/// </summary>
+internal static class CsvReportWriter
+{
+    public static IReadOnlyList<string> Header { get; } =
+        ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput"];
+
+    public static byte[] Write(EventExport export)
+    {
+        var csv = new StringBuilder(4096);
+        Row(csv, Header.Select(Cell));
+        foreach (var workshop in export.Workshops)
+        {
+            foreach (var board in workshop.Boards)
+            {
+                var chosen = workshop.Outputs
+                    .Where(output => string.Equals(output.Area, board.Area, StringComparison.Ordinal))
+                    .SelectMany(output => output.SourceIdeaIds)
+                    .ToHashSet(StringComparer.Ordinal);
+                foreach (var idea in board.Ideas)
+                {
+                    Row(csv,
+                    [
+                        Cell(workshop.Title),
+                        Cell(board.Area),
+                        Cell(idea.IdeaId),
+                        Cell(idea.Text),
+                        Cell(idea.Author ?? ""),
+                        ReportTexts.Number(idea.Votes),
+                        Cell(StatusName(idea.Status)),
+                        chosen.Contains(idea.IdeaId) ? "true" : "false",
+                    ]);
+                }
+            }
+        }
+
+        var utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        var preamble = utf8WithBom.GetPreamble();
+        var body = utf8WithBom.GetBytes(csv.ToString());
+        var bytes = new byte[preamble.Length + body.Length];
+        preamble.CopyTo(bytes, 0);
+        body.CopyTo(bytes, preamble.Length);
+        return bytes;
+    }
+
+    /// <summary>The JSON names, so that the CSV and the JSON export say the same thing.</summary>
+    public static string StatusName(IdeaStatus status) => status switch
+    {
+        IdeaStatus.Hidden => "hidden",
+        IdeaStatus.Merged => "merged",
+        _ => "visible",
+    };
+
+    /// <summary>
+    /// A text cell: neutralised when a spreadsheet would run it as a formula, then quoted
+    /// when RFC 4180 requires it.
+    /// </summary>
+    public static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            // A leading apostrophe makes Excel, LibreOffice and Sheets show the cell as text.
+            value = "'" + value;
+        }
+
+        var needsQuotes = value.AsSpan().IndexOfAny("\",\r\n") >= 0
+            || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '));
+        return needsQuotes ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static void Row(StringBuilder csv, IEnumerable<string> cells) =>
+        csv.AppendJoin(',', cells).Append("\r\n");
+}

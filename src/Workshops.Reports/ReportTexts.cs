@@ -1,0 +1,214 @@
+using System.Globalization;
+using Workshops.Contracts;
+
+namespace Workshops.Reports;
+
+/// <summary>
+/// The fixed words of the human reports (Markdown and Word) in one language. Kept here
+/// rather than in .resx files: there are two languages, and the words must not depend on the
+/// culture of the server that happens to render them.
+/// </summary>
+internal sealed class ReportTexts
+{
+    public static ReportTexts Turkish { get; } = new()
+    {
+        Language = "tr-TR",
+        ReportSubtitle = "Çalıştay çıktıları raporu",
+        Date = "Tarih",
+        Venue = "Yer",
+        ExportedAt = "Dışa aktarma",
+        WorkshopCount = "Atölye sayısı",
+        Phase = "Aşama",
+        Participants = "Katılımcı",
+        Ideas = "Fikir",
+        Votes = "Oy",
+        VoteUnit = "oy",
+        VotesUnit = "oy",
+        AllOutputs = "Tüm atölyelerin çıktıları",
+        Outputs = "Çıktılar",
+        IdeasOfBoard = "Fikirler",
+        Workshop = "Atölye",
+        Area = "Alan",
+        Output = "Çıktı",
+        Source = "Kaynak",
+        Rank = "Sıra",
+        Idea = "Fikir",
+        Author = "Yazar",
+        Status = "Durum",
+        VotesByGroup = "Paydaş gruplarına göre oy",
+        UndeclaredGroup = "grup belirtmeyen",
+        ChosenByFacilitator = "kolaylaştırıcı tarafından seçildi",
+        TopVotedNotChosen = "en çok oy alan fikir — kolaylaştırıcı seçmedi",
+        SourceIdeas = "Dayandığı fikirler",
+        NoIdeas = "Bu panoda fikir yok.",
+        NoOutputs = "Bu atölyenin çıktısı yok.",
+        NoVotes = "oy yok",
+        Audit = "İşlem kaydı",
+        NoAudit = "Kayıtlı işlem yok.",
+        Page = "Sayfa",
+        Visible = "görünür",
+        Hidden = "gizlendi",
+        Merged = "birleştirildi",
+        Months = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
+        Phases = ["Hazırlık", "Beyin fırtınası", "Oylama", "Sonuçlar", "Kapandı"],
+        Roles = ["katılımcı", "kolaylaştırıcı", "moderatör", "yönetici"],
+    };
+
+    public static ReportTexts English { get; } = new()
+    {
+        Language = "en-GB",
+        ReportSubtitle = "Workshop outputs report",
+        Date = "Date",
+        Venue = "Venue",
+        ExportedAt = "Exported at",
+        WorkshopCount = "Workshops",
+        Phase = "Phase",
+        Participants = "Participants",
+        Ideas = "Ideas",
+        Votes = "Votes",
+        VoteUnit = "vote",
+        VotesUnit = "votes",
+        AllOutputs = "Outputs of all workshops",
+        Outputs = "Outputs",
+        IdeasOfBoard = "Ideas",
+        Workshop = "Workshop",
+        Area = "Area",
+        Output = "Output",
+        Source = "Source",
+        Rank = "Rank",
+        Idea = "Idea",
+        Author = "Author",
+        Status = "Status",
+        VotesByGroup = "Votes by stakeholder group",
+        UndeclaredGroup = "no group declared",
+        ChosenByFacilitator = "chosen by the facilitator",
+        TopVotedNotChosen = "top-voted, not chosen by the facilitator",
+        SourceIdeas = "Based on ideas",
+        NoIdeas = "No ideas on this board.",
+        NoOutputs = "This workshop has no outputs.",
+        NoVotes = "no votes",
+        Audit = "Audit trail",
+        NoAudit = "No recorded actions.",
+        Page = "Page",
+        Visible = "visible",
+        Hidden = "hidden",
+        Merged = "merged",
+        Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        Phases = ["Setup", "Brainstorm", "Voting", "Results", "Closed"],
+        Roles = ["participant", "facilitator", "moderator", "admin"],
+    };
+
+    /// <summary>English for "en" and "en-…", Turkish otherwise (the product's default language).</summary>
+    public static ReportTexts For(string? language) =>
+        language is not null
+        && (string.Equals(language, "en", StringComparison.OrdinalIgnoreCase)
+            || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase))
+            ? English
+            : Turkish;
+
+    /// <summary>The BCP 47 tag written into the Word document for spell checking.</summary>
+    public required string Language { get; init; }
+
+    public required string ReportSubtitle { get; init; }
+    public required string Date { get; init; }
+    public required string Venue { get; init; }
+    public required string ExportedAt { get; init; }
+    public required string WorkshopCount { get; init; }
+    public required string Phase { get; init; }
+    public required string Participants { get; init; }
+    public required string Ideas { get; init; }
+    public required string Votes { get; init; }
+    public required string VoteUnit { get; init; }
+    public required string VotesUnit { get; init; }
+    public required string AllOutputs { get; init; }
+    public required string Outputs { get; init; }
+    public required string IdeasOfBoard { get; init; }
+    public required string Workshop { get; init; }
+    public required string Area { get; init; }
+    public required string Output { get; init; }
+    public required string Source { get; init; }
+    public required string Rank { get; init; }
+    public required string Idea { get; init; }
+    public required string Author { get; init; }
+    public required string Status { get; init; }
+    public required string VotesByGroup { get; init; }
+    public required string UndeclaredGroup { get; init; }
+    public required string ChosenByFacilitator { get; init; }
+    public required string TopVotedNotChosen { get; init; }
+    public required string SourceIdeas { get; init; }
+    public required string NoIdeas { get; init; }
+    public required string NoOutputs { get; init; }
+    public required string NoVotes { get; init; }
+    public required string Audit { get; init; }
+    public required string NoAudit { get; init; }
+    public required string Page { get; init; }
+    public required string Visible { get; init; }
+    public required string Hidden { get; init; }
+    public required string Merged { get; init; }
+    public required IReadOnlyList<string> Months { get; init; }
+    public required IReadOnlyList<string> Phases { get; init; }
+    public required IReadOnlyList<string> Roles { get; init; }
+
+    public string StatusName(IdeaStatus status) => status switch
+    {
+        IdeaStatus.Hidden => Hidden,
+        IdeaStatus.Merged => Merged,
+        _ => Visible,
+    };
+
+    public string PhaseName(WorkshopPhase phase) =>
+        (int)phase >= 0 && (int)phase < Phases.Count ? Phases[(int)phase] : phase.ToString();
+
+    public string RoleName(Role role) =>
+        (int)role >= 0 && (int)role < Roles.Count ? Roles[(int)role] : WireNames.Of(role);
+
+    public string SourceName(OutputSource source) =>
+        source == OutputSource.Facilitator ? ChosenByFacilitator : TopVotedNotChosen;
+
+    public string GroupName(string group) => group.Length == 0 ? UndeclaredGroup : group;
+
+    /// <summary>"2021-11-25" becomes "25 Kasım 2021"; anything else is shown as given.</summary>
+    public string LongDate(string? date)
+    {
+        if (string.IsNullOrWhiteSpace(date))
+        {
+            return "";
+        }
+
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return date;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{day.Day} {Months[day.Month - 1]} {day.Year}");
+    }
+
+    /// <summary>"25 Kasım 2021 (2021-11-25)": readable, and still exact.</summary>
+    public string DateText(string date)
+    {
+        var longDate = LongDate(date);
+        return string.Equals(longDate, date, StringComparison.Ordinal) ? date : longDate + " (" + date + ")";
+    }
+
+    /// <summary>UTC, minutes, the same digits in every culture.</summary>
+    public static string Timestamp(DateTimeOffset at) =>
+        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"12 oy", "1 vote", "12 votes".</summary>
+    public string VoteCount(int votes) => Number(votes) + " " + (votes == 1 ? VoteUnit : VotesUnit);
+
+    /// <summary>"Sivil toplum kuruluşu 5 · Kamu kurumu 4 · grup belirtmeyen 1", most votes first.</summary>
+    public string GroupBreakdown(IReadOnlyDictionary<string, int> votesByGroup)
+    {
+        var parts = votesByGroup
+            .Where(pair => pair.Value != 0)
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key.Length == 0 ? 1 : 0)
+            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => GroupName(pair.Key) + " " + Number(pair.Value))
+            .ToList();
+        return parts.Count == 0 ? NoVotes : string.Join(" · ", parts);
+    }
+}
