@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Workshops.Browser.Tests;
+
+/// <summary>
+/// One person's browser tab, remembering every JavaScript dialog (there must be none: user
+/// text never runs) and every uncaught page error.
+/// </summary>
+public sealed class Person
+{
+    private Person(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+        page.Dialog += (_, dialog) =>
+        {
+            Dialogs.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        page.PageError += (_, error) => PageErrors.Add(error);
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public ConcurrentBag<string> Dialogs { get; } = [];
+
+    public ConcurrentBag<string> PageErrors { get; } = [];
+
+    public static async Task<Person> OpenAsync(IBrowserContext context, string url)
+    {
+        // Two cores shared with the server and three other browsers: allow slow steps.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var person = new Person(context, await context.NewPageAsync());
+        await person.Page.GotoAsync(url);
+        return person;
+    }
+
+    /// <summary>Opens a key link (facilitator or moderator) and waits for the page it leads to.</summary>
+    public static async Task<Person> SignInAsync(IBrowserContext context, string baseUrl, string key, string expectedPath)
+    {
+        var person = await OpenAsync(context, $"{baseUrl}/?key={Uri.EscapeDataString(key)}");
+        try
+        {
+            await person.Page.WaitForURLAsync(new Regex(Regex.Escape(expectedPath) + "$"), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"signing in did not lead to {expectedPath}; the page at {person.Page.Url} shows: {await person.Page.Locator("body").InnerTextAsync()}", e);
+        }
+
+        await person.Connection.WaitForAsync();
+        return person;
+    }
+
+    /// <summary>Joins with the event code (from the QR link), optional name and group, and picks the workshop.</summary>
+    public static async Task<Person> JoinAsync(IBrowserContext context, string baseUrl, string code, string workshopId, string? name = null, string? group = null)
+    {
+        var person = await OpenAsync(context, $"{baseUrl}/?code={code}");
+        var page = person.Page;
+        await page.GetByTestId("join-form").WaitForAsync();
+        if (name is not null)
+        {
+            await page.Locator("#displayName").FillAsync(name);
+        }
+
+        if (group is not null)
+        {
+            await page.Locator("#group").SelectOptionAsync(new SelectOptionValue { Label = group });
+        }
+
+        await page.Locator($"input[name=workshop][value=\"{workshopId}\"]").CheckAsync();
+        await page.GetByTestId("join-form").Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/w/" + Regex.Escape(workshopId) + "$"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByTestId("tab").First.WaitForAsync();
+        return person;
+    }
+
+    public ILocator Idea(string text) => Page.GetByTestId("idea").Filter(new LocatorFilterOptions { HasText = text });
+
+    public ILocator Connection => Page.GetByTestId("connection");
+
+    /// <summary>Waits until the page shows the phase (the badge carries its wire name).</summary>
+    public Task WaitForPhaseAsync(string phase) =>
+        Page.Locator($"[data-testid=phase][data-phase={phase}]").First.WaitForAsync();
+
+    public async Task AddIdeaAsync(string text)
+    {
+        await Page.GetByTestId("idea-input").FillAsync(text);
+        await Page.GetByTestId("add-idea").ClickAsync();
+        await Idea(text).First.WaitForAsync();
+    }
+
+    public async Task SelectTabAsync(int index) => await Page.GetByTestId("tab").Nth(index).ClickAsync();
+}
