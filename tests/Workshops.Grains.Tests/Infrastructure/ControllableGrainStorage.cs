@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+
+namespace Workshops.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// Wraps the memory grain storage: counts writes per grain, can hold a grain's next write at a
+/// barrier, and can make a grain's writes fail as an unreachable storage account would.
+/// </summary>
+public sealed class ControllableGrainStorage(IGrainStorage inner) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, bool> _failing = new();
+    private readonly ConcurrentDictionary<GrainId, WriteGate> _gates = new();
+
+    public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
+
+    /// <summary>While on, every write of this grain throws and stores nothing.</summary>
+    public void FailWrites(GrainId grainId, bool fail)
+    {
+        if (fail)
+        {
+            _failing[grainId] = true;
+        }
+        else
+        {
+            _failing.TryRemove(grainId, out _);
+        }
+    }
+
+    /// <summary>The next write of this grain waits at the returned gate until it is opened.</summary>
+    public WriteGate HoldNextWrite(GrainId grainId)
+    {
+        var gate = new WriteGate();
+        _gates[grainId] = gate;
+        return gate;
+    }
+
+    /// <summary>What storage holds for a grain right now, read around the grain.</summary>
+    public async Task<T> ReadStoredAsync<T>(string stateName, GrainId grainId)
+        where T : new()
+    {
+        var state = new GrainState<T>(new T());
+        await inner.ReadStateAsync(stateName, grainId, state);
+        return state.State ?? new T();
+    }
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_gates.TryRemove(grainId, out var gate))
+        {
+            gate.MarkReached();
+            await gate.Opened;
+        }
+
+        if (_failing.ContainsKey(grainId))
+        {
+            throw new IOException($"test storage refuses writes of {grainId}");
+        }
+
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+        _writes.AddOrUpdate(grainId, 1, (_, count) => count + 1);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+}
