@@ -247,11 +247,15 @@ public sealed class EventGrain : Grain, IEventGrain
         };
     }
 
-    public Task<IReadOnlyList<string>> GetWorkshopIds() =>
-        Task.FromResult<IReadOnlyList<string>>([.. S.Workshops.Select(w => w.WorkshopId)]);
+    public Task<IReadOnlyList<string>> GetWorkshopIds()
+    {
+        _commit.ThrowIfBroken();
+        return Task.FromResult<IReadOnlyList<string>>([.. S.Workshops.Select(w => w.WorkshopId)]);
+    }
 
     public Task<EventPublicInfo> GetPublicInfo()
     {
+        _commit.ThrowIfBroken();
         RequireInitialized();
         return Task.FromResult(new EventPublicInfo(
             Id, S.Title, S.Language, S.StakeholderGroups,

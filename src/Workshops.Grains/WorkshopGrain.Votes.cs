@@ -34,7 +34,9 @@ public sealed partial class WorkshopGrain
         }
 
         var idea = FindIdea(ideaId);
-        if (idea.Status != IdeaStatus.Visible)
+
+        // A vote on an idea hidden after it was cast may still be taken back.
+        if (idea.Status != IdeaStatus.Visible && !(kind == OpKind.RetractVote && idea.Status == IdeaStatus.Hidden))
         {
             throw idea.Status == IdeaStatus.Merged
                 ? WorkshopException.Conflict($"this idea was merged into {idea.MergedInto}; vote there")
@@ -86,6 +88,7 @@ public sealed partial class WorkshopGrain
         _dirtyTallies.Add(idea.IdeaId);
         EnsureTallyTimer();
         await _commit.CommitAsync();
+        WorkshopsMetrics.VoteStored(kind == OpKind.CastVote);
         return receipt;
     }
 

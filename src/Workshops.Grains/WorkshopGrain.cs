@@ -81,6 +81,15 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         return Task.CompletedTask;
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Announce the last votes before leaving memory, so no tally is left unsent.
+        if (_dirtyTallies.Count > 0 && !_commit.IsBroken)
+        {
+            await FlushTalliesAsync(cancellationToken);
+        }
+    }
+
     public Task Initialize(WorkshopDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

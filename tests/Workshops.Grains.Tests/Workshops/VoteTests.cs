@@ -161,6 +161,18 @@ public sealed class VoteTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_vote_on_an_idea_hidden_after_it_was_cast_can_be_taken_back()
+    {
+        var (ev, voter, board, _, ideas, _) = await VotingAsync();
+        await ev.VoteAsync(voter, ideas[0]);
+        await ev.Workshop.HideIdea(ev.Facilitator, ideas[0]);
+
+        Assert.Equal(new VoteReceipt(ideas[0], 0, 3), await ev.RetractAsync(voter, ideas[0]));
+        Assert.Equal(3, (await ev.Workshop.GetSnapshot(voter)).Me.Remaining[board]);
+        Assert.Equal(0, (await ev.StaffViewAsync()).Boards[0].Ideas.Single(i => i.IdeaId == ideas[0]).Votes);
+    }
+
+    [Fact]
     public async Task A_vote_on_a_merged_idea_is_a_conflict()
     {
         var (ev, voter, _, _, ideas, _) = await VotingAsync();
