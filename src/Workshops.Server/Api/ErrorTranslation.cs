@@ -22,7 +22,7 @@ internal static partial class ErrorTranslation
                 var code = ErrorCodes.InvalidInput;
                 await Problems.WriteAsync(context, code, ex.InnerException is JsonException ? "malformed JSON: " + ex.InnerException.Message : ex.Message);
             }
-            catch (Exception ex) when (!context.Response.HasStarted && ex is TimeoutException or Orleans.Runtime.OrleansException)
+            catch (Exception ex) when (!context.Response.HasStarted && Hosting.TransientFailure.Is(ex) && !context.RequestAborted.IsCancellationRequested)
             {
                 LogUnavailable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workshops.Api"), ex, context.Request.Path);
                 await Problems.WriteAsync(context, ErrorCodes.Unavailable, "the cluster did not answer; try again");

@@ -20,7 +20,7 @@ internal static partial class HubErrors
         {
             throw new HubException(ex.Code + ": " + ex.Message);
         }
-        catch (Exception ex) when (ex is TimeoutException or Orleans.Runtime.OrleansException)
+        catch (Exception ex) when (Hosting.TransientFailure.Is(ex))
         {
             LogUnavailable(logger, ex, method);
             throw new HubException(ErrorCodes.Unavailable + ": the cluster did not answer in time; try again");
