@@ -1,0 +1,3 @@
+using Workshops.Cli;
+
+return await CliApp.RunAsync(args);
