@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
+using Workshops.Contracts;
 
 namespace Workshops.Server.Realtime;
 
@@ -10,12 +11,14 @@ namespace Workshops.Server.Realtime;
 /// The JSON hub protocol, with one change: SignalR prefixes a HubException's message with
 /// "An unexpected error occurred invoking 'X' on the server. HubException: ", but the contract
 /// promises clients an error that starts with the code ("wrong_phase: voting is closed").
-/// This strips that prefix from completion errors; everything else is JsonHubProtocol as is.
+/// This strips that prefix from completion errors, and gives SignalR's own refusals of malformed
+/// calls ("Failed to invoke 'X' ...") the code invalid_input; everything else is JsonHubProtocol as is.
 /// </summary>
 public sealed class ContractErrorProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
 {
     private const string Marker = "HubException: ";
     private const string Prefix = "An unexpected error occurred invoking '";
+    private const string BindingFailure = "Failed to invoke '";
 
     private readonly JsonHubProtocol _inner = new(options);
 
@@ -36,6 +39,18 @@ public sealed class ContractErrorProtocol(IOptions<JsonHubProtocolOptions> optio
 
     internal static string Strip(string error)
     {
+        if (error.StartsWith(BindingFailure, StringComparison.Ordinal))
+        {
+            // SignalR's own refusal of an unknown method or of arguments of the wrong number or
+            // type: the client's input is malformed, so it gets the contract's code like any other.
+            var end = error.IndexOf('\'', BindingFailure.Length);
+            var method = end < 0 ? "" : error[BindingFailure.Length..end];
+            var detail = error.IndexOf(Marker, StringComparison.Ordinal) is var marker and >= 0
+                ? error[(marker + Marker.Length)..]
+                : "the arguments do not match the method";
+            return ErrorCodes.InvalidInput + ": cannot invoke '" + method + "': " + detail;
+        }
+
         if (!error.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return error;

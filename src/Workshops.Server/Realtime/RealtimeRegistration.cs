@@ -35,7 +35,8 @@ public static class RealtimeRegistration
     public static WebApplication MapWorkshopsHub(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHub<WorkshopHub>("/hubs/workshop");
+        // A connection lives no longer than its token: the browser signs in again.
+        app.MapHub<WorkshopHub>("/hubs/workshop", o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

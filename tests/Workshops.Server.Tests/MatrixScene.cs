@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Workshops.Contracts;
+using Workshops.TestHost;
+
+namespace Workshops.Server.Tests;
+
+/// <summary>
+/// One matrix case's own event A (workshops A1, A2) and the token each <see cref="Who"/> holds
+/// for it. The participant who writes the targeted idea joins first.
+/// </summary>
+public sealed class MatrixScene
+{
+    private readonly MatrixFixture _fixture;
+
+    private MatrixScene(MatrixFixture fixture, EventCreated created, string participantToken)
+    {
+        _fixture = fixture;
+        Created = created;
+        ParticipantToken = participantToken;
+    }
+
+    public EventCreated Created { get; }
+
+    public string EventId => Created.EventId;
+
+    public string WorkshopId => Created.Workshops[0].WorkshopId;
+
+    /// <summary>The participant of A who writes the idea that Edit/Delete target.</summary>
+    public string ParticipantToken { get; }
+
+    public static async Task<MatrixScene> CreateAsync(MatrixFixture fixture)
+    {
+        var created = await fixture.CreateEventAsync();
+        var participant = await fixture.Api.JoinAsync(created.JoinCode, "Yazar", "Kamu kurumu");
+        return new MatrixScene(fixture, created, participant.Token);
+    }
+
+    public async Task<string?> TokenAsync(Who who) => who switch
+    {
+        Who.Admin => _fixture.AdminToken,
+        Who.Moderator => (await _fixture.Api.SignInAsync(Created.ModeratorKey)).Token,
+        Who.Facilitator => (await _fixture.Api.SignInAsync(Created.Workshops[0].FacilitatorKey)).Token,
+        Who.Participant => ParticipantToken,
+        Who.OtherParticipant => (await _fixture.Api.JoinAsync(Created.JoinCode, "Başka Biri")).Token,
+        Who.OtherWorkshopFacilitator => (await _fixture.Api.SignInAsync(Created.Workshops[1].FacilitatorKey)).Token,
+        Who.ForeignModerator => _fixture.ForeignModeratorToken,
+        Who.ForeignFacilitator => _fixture.ForeignFacilitatorToken,
+        Who.ForeignParticipant => _fixture.ForeignParticipantToken,
+        Who.NoToken => null,
+        Who.ExpiredToken => TestTokens.Expired("moderator", EventId),
+        Who.ForgedToken => TestTokens.SignedWithAnotherKey("admin"),
+        Who.UnsignedToken => TestTokens.WithoutSignature("admin"),
+        Who.WrongAudienceToken => TestTokens.ForAnotherAudience("admin"),
+        _ => throw new ArgumentOutOfRangeException(nameof(who)),
+    };
+
+    /// <summary>Everything an admin sees of A1 except what moves by itself (version, presence).</summary>
+    public async Task<string> FingerprintAsync()
+    {
+        var snapshot = (await _fixture.Api.GetAsync<JsonObject>("api/workshops/" + WorkshopId, _fixture.AdminToken))!;
+        snapshot.Remove("version");
+        snapshot.Remove("participants");
+        return snapshot.ToJsonString();
+    }
+}
