@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+
+namespace Workshops.Benchmarks;
+
+/// <summary>The results as a Markdown table, and the targets of the issue as met/missed lines.</summary>
+internal static class ResultTable
+{
+    public static string Render(IReadOnlyList<ProviderResult> results)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| provider | votes/s | p50 ms | p95 ms | p99 ms | max ms | writes | votes/write | ms/write | state KiB | serialize ms | casts | take-backs | CPU µs/vote | process cores | machine cores | load avg | exact |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var r in results)
+        {
+            text.AppendLine(Invariant($"| {r.Provider} | {r.VotesPerSecond:N0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.WritesInWindow:N0} | {r.VotesPerWrite:F1} | {r.MeanWriteMs:F1} | {r.StateBytes / 1024.0:N0} | {r.SerializeMs:F1} | {r.TotalCasts:N0} | {r.TotalRetracts:N0} | {r.CpuMicrosecondsPerVote:F0} | {r.ProcessCores:F2} | {r.MachineCores:F2} | {r.LoadAverage:F1} | {Exactness(r)} |"));
+        }
+
+        return text.ToString();
+    }
+
+    public static string Targets(IReadOnlyList<ProviderResult> results)
+    {
+        var text = new StringBuilder();
+        var ceiling = results.FirstOrDefault(r => r.Provider == "memory");
+        foreach (var (provider, floor) in new[] { ("sqlite", 5000.0), ("azurite", 2000.0) })
+        {
+            var r = results.FirstOrDefault(x => x.Provider == provider);
+            if (r is null)
+            {
+                continue;
+            }
+
+            text.AppendLine(Invariant($"- {provider}: {r.VotesPerSecond:N0} votes/s vs target {floor:N0}: {(r.VotesPerSecond >= floor ? "met" : "MISSED")}"));
+            if (ceiling is not null)
+            {
+                var ratio = r.VotesPerSecond / ceiling.VotesPerSecond;
+                text.AppendLine(Invariant($"- {provider}: {ratio:P0} of the in-memory ceiling ({ceiling.VotesPerSecond:N0}/s) vs target 33%: {(ratio >= 1.0 / 3 ? "met" : "MISSED")}"));
+            }
+        }
+
+        foreach (var r in results)
+        {
+            foreach (var (code, count) in r.Errors)
+            {
+                text.AppendLine(Invariant($"- {r.Provider}: {count} × {code}"));
+            }
+
+            foreach (var problem in r.Problems.Take(20))
+            {
+                text.AppendLine(Invariant($"- {r.Provider}: {problem}"));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Exactness(ProviderResult r) =>
+        !r.Exact ? "NO"
+        : r.DurableExact is true ? Invariant($"yes ({r.ExportedVotes:N0} = receipts, re-read)")
+        : Invariant($"yes ({r.ExportedVotes:N0} = receipts)");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
