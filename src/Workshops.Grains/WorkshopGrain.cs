@@ -14,7 +14,7 @@ namespace Workshops.Grains;
 public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
 {
     internal static readonly TimeSpan TallyInterval = TimeSpan.FromMilliseconds(100);
-    internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromSeconds(90);
+    internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromSeconds(30);
     internal const int MaxIdeasPerWorkshop = 5000;
     internal const int MaxIdeasPerParticipant = 200;
     internal const int MaxOpsPerActor = 512;

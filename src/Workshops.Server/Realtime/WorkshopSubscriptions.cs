@@ -17,8 +17,11 @@ public sealed partial class WorkshopSubscriptions(
     ILocalSiloDetails silo,
     ILogger<WorkshopSubscriptions> logger) : BackgroundService
 {
-    /// <summary>Half of the grain's expiry, and a little less.</summary>
-    internal static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Well within the grain's 30 s expiry. Also how soon a workshop grain that was re-activated
+    /// elsewhere (its server died) learns which servers hold its connections again.
+    /// </summary>
+    internal static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(5);
 
     internal static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
 

@@ -61,10 +61,11 @@ public sealed class PresenceTests(ClusterFixture fixture)
         Assert.Equal(3, (await ev.StaffViewAsync()).Participants);
 
         // "alive" renews within the expiry, "silent" does not.
-        fixture.Clock.Advance(TimeSpan.FromSeconds(61));
+        var expiry = WorkshopGrain.SubscriptionExpiry;
+        fixture.Clock.Advance(expiry * 2 / 3 + TimeSpan.FromSeconds(1));
         await ev.Workshop.Attach("alive", alive, [Person("b"), Person("c")]);
         var version = await ev.VersionAsync();
-        fixture.Clock.Advance(TimeSpan.FromSeconds(60));
+        fixture.Clock.Advance(expiry * 2 / 3);
 
         await observer.WaitForAsync(n => n.Any(x => x.Version == version + 1), "the expiry of the silent server");
         var notice = Assert.Single(observer.Notices, n => n.Version == version + 1);
