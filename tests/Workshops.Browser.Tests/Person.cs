@@ -46,7 +46,9 @@ public sealed class Person
         var person = await OpenAsync(context, $"{baseUrl}/?key={Uri.EscapeDataString(key)}");
         try
         {
-            await person.Page.WaitForURLAsync(new Regex(Regex.Escape(expectedPath) + "$"), new() { WaitUntil = WaitUntilState.Commit });
+            // The page may reach the path through history.replaceState (no navigation event), so
+            // watch the location itself rather than wait for a navigation.
+            await person.Page.WaitForFunctionAsync("path => location.pathname === path", expectedPath, new() { Timeout = 60_000, PollingInterval = 100 });
         }
         catch (TimeoutException e)
         {
