@@ -18,6 +18,9 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
     private bool _writing;
     private Exception? _failure;
 
+    // Calls waiting for the pending write: the batch size the metrics report.
+    private int _joined;
+
     /// <summary>How many writes have completed; for tests and metrics.</summary>
     public long Writes { get; private set; }
 
@@ -42,6 +45,7 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
         }
 
         var batch = _pending ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _joined++;
         if (!_writing)
         {
             _ = RunAsync();
@@ -61,6 +65,8 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
             while (_pending is { } batch)
             {
                 _pending = null;
+                var size = _joined;
+                _joined = 0;
                 try
                 {
                     await write();
@@ -72,11 +78,13 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
                     batch.TrySetException(error);
                     _pending?.TrySetException(error);
                     _pending = null;
+                    _joined = 0;
                     onFailure(ex);
                     return;
                 }
 
                 Writes++;
+                WorkshopsMetrics.WriteBatchSize.Record(size);
                 batch.TrySetResult();
             }
         }

@@ -23,6 +23,8 @@ public static class ServerApp
         builder.AddWorkshopsCluster();
         builder.AddWorkshopsAuth();
         builder.AddWorkshopsRealtime();
+        builder.AddWorkshopsTelemetry();
+        builder.AddWorkshopsDashboard();
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
@@ -33,6 +35,7 @@ public static class ServerApp
         app.UseAuthorization();
         app.MapWorkshopPages();
         app.MapHealthEndpoints();
+        app.MapWorkshopsDashboard();
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
         app.MapWorkshopsHub();

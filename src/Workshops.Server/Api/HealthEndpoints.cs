@@ -3,13 +3,18 @@ using Workshops.Storage;
 
 namespace Workshops.Server.Api;
 
-/// <summary>/healthz: 200 when the silo is up and its storage answers, else 503.</summary>
+/// <summary>
+/// /healthz and /readyz (readiness): 200 when the silo is active and its storage answers, else 503.
+/// /livez (liveness): 200 while the process serves requests at all, so that an orchestrator
+/// does not restart servers because the storage they share is down.
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", Check).AllowAnonymous();
         app.MapGet("/readyz", Check).AllowAnonymous();
+        app.MapGet("/livez", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
     }
 
     private static async Task<IResult> Check(IStorageHealthProbe storage, ISiloStatusOracle silo, HttpContext http)

@@ -24,15 +24,19 @@ public static class ClusterRegistration
                 o.ClusterId = cluster.ClusterId;
                 o.ServiceId = cluster.ServiceId;
             });
+            // Failure detection (ProbeTimeout, NumMissedProbesLimit, ...): how soon the others take over after a crash.
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(WorkshopsClusterOptions.Section + ":Membership"));
             if (string.Equals(cluster.Mode, "AzureTable", StringComparison.OrdinalIgnoreCase))
             {
-                var connection = cluster.AzureConnectionString
-                    ?? builder.Configuration["Workshops:Storage:AzureConnectionString"]
-                    ?? builder.Configuration.GetConnectionString("AzureStorage")
-                    ?? throw new InvalidOperationException("AzureTable clustering needs Workshops:Cluster:AzureConnectionString");
                 var address = IPAddress.Parse(cluster.AdvertisedAddress ?? "127.0.0.1");
                 silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
-                silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(connection));
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(AzureConnection(builder.Configuration, cluster)));
+            }
+            else if (string.Equals(cluster.Mode, "Kubernetes", StringComparison.OrdinalIgnoreCase))
+            {
+                // Pod IP, pod name, cluster and service ids from the pod's environment (see deploy/k8s); membership in Azure Table.
+                silo.UseKubernetesHosting();
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(AzureConnection(builder.Configuration, cluster)));
             }
             else if (string.Equals(cluster.Mode, "Localhost", StringComparison.OrdinalIgnoreCase))
             {
@@ -41,7 +45,7 @@ public static class ClusterRegistration
             }
             else
             {
-                throw new InvalidOperationException($"Workshops:Cluster:Mode '{cluster.Mode}' is not Localhost or AzureTable");
+                throw new InvalidOperationException($"Workshops:Cluster:Mode '{cluster.Mode}' is not Localhost, AzureTable or Kubernetes");
             }
 
             silo.AddWorkshopStorage(builder.Configuration);
@@ -50,4 +54,10 @@ public static class ClusterRegistration
         });
         return builder;
     }
+
+    private static string AzureConnection(ConfigurationManager configuration, WorkshopsClusterOptions cluster) =>
+        cluster.AzureConnectionString
+        ?? configuration["Workshops:Storage:AzureConnectionString"]
+        ?? configuration.GetConnectionString("AzureStorage")
+        ?? throw new InvalidOperationException($"{cluster.Mode} clustering needs Workshops:Cluster:AzureConnectionString");
 }

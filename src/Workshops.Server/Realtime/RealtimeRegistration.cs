@@ -18,6 +18,7 @@ public static class RealtimeRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopPushAdapter>());
         builder.Services.AddSingleton<WorkshopSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopSubscriptions>());
+        builder.Services.AddHostedService<MembershipWatch>();
         builder.Services
             .AddSignalR(o =>
             {

@@ -31,21 +31,19 @@ public sealed partial class WorkshopPushAdapter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var notices in _queue.Reader.ReadAllAsync(stoppingToken))
+        // Orleans may deliver two pushes of one grain out of order: NoticeOrder puts them back.
+        await foreach (var notice in new NoticeOrder().ReadAsync(_queue.Reader, stoppingToken))
         {
-            foreach (var notice in notices)
+            foreach (var delivery in notice.Deliveries)
             {
-                foreach (var delivery in notice.Deliveries)
+                try
                 {
-                    try
-                    {
-                        await SendAsync(notice.WorkshopId, delivery);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // Best effort: a client that misses an event sees the version gap and resyncs.
-                        LogSendFailed(logger, ex, delivery.Method, notice.WorkshopId);
-                    }
+                    await SendAsync(notice.WorkshopId, delivery);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Best effort: a client that misses an event sees the version gap and resyncs.
+                    LogSendFailed(logger, ex, delivery.Method, notice.WorkshopId);
                 }
             }
         }

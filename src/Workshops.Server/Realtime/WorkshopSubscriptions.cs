@@ -29,6 +29,7 @@ public sealed partial class WorkshopSubscriptions(
 
     private readonly ConcurrentDictionary<string, Task> _attached = new(StringComparer.Ordinal);
     private IWorkshopObserver? _reference;
+    private int _renewNow;
 
     public string ServerId { get; } = silo.SiloAddress.ToParsableString();
 
@@ -36,6 +37,9 @@ public sealed partial class WorkshopSubscriptions(
     public string? PublicUrl { get; set; }
 
     private IWorkshopObserver Reference => _reference ??= grains.CreateObjectReference<IWorkshopObserver>(adapter);
+
+    /// <summary>Renews every subscription at the next tick: grains may have moved (see <see cref="MembershipWatch"/>).</summary>
+    public void RenewNow() => Interlocked.Exchange(ref _renewNow, 1);
 
     /// <summary>Completes once this server receives the workshop's changes.</summary>
     public Task EnsureAttachedAsync(string workshopId)
@@ -62,7 +66,7 @@ public sealed partial class WorkshopSubscriptions(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var renew = DateTimeOffset.UtcNow - lastRenewal >= RenewEvery;
+                var renew = Interlocked.Exchange(ref _renewNow, 0) == 1 || DateTimeOffset.UtcNow - lastRenewal >= RenewEvery;
                 var due = renew ? connections.Workshops().Concat(connections.TakeDirty()).Distinct(StringComparer.Ordinal).ToList() : connections.TakeDirty();
                 if (renew)
                 {
