@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workshops.Contracts;
 using Workshops.TestHost;
+using Workshops.Testing;
 
 namespace Workshops.Cluster.Tests;
 
@@ -69,15 +71,43 @@ public sealed class OperationsTests
     public async Task Kubernetes_mode_starts_through_orleans_kubernetes_hosting_which_needs_the_pods_environment()
     {
         // No Kubernetes here: outside a pod, Orleans' Kubernetes hosting stops the start and says what is missing.
-        await using var cluster = new ProcessCluster();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => cluster.StartAsync(new ServerOptions
+        using var data = new TempDirectory("kubernetes-mode");
+        var options = new ServerOptions { StorageProvider = "Memory", ClusterMode = "Kubernetes", AzureConnectionString = "UseDevelopmentStorage=true" };
+        var info = new ProcessStartInfo("dotnet")
         {
-            StorageProvider = "Memory",
-            ClusterMode = "Kubernetes",
-            AzureConnectionString = "UseDevelopmentStorage=true",
-        }));
-        Assert.Contains("KubernetesHostingOptions", error.Message, StringComparison.Ordinal);
-        Assert.Contains("POD_NAMESPACE", error.Message, StringComparison.Ordinal);
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = data.Path,
+        };
+        info.ArgumentList.Add(ServerProcess.ServerDll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:" + FreePort.Get().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in options.ToConfiguration(data.Path).Where(c => c.Value is not null))
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var text = await output + await errors;
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("KubernetesHostingOptions", text, StringComparison.Ordinal);
+        Assert.Contains("POD_NAMESPACE", text, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> OtlpSettings => new() { "standard OTEL_* variables", "Workshops:Otlp section" };

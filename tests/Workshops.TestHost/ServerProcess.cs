@@ -95,6 +95,8 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Let the asynchronous readers drain, so the message carries the server's last words.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"the server exited with {_process.ExitCode}:\n{RecentOutput}");
             }
 

@@ -14,16 +14,26 @@ namespace Workshops.Server.Realtime;
 /// waiting ones go out and the browsers resync on the gap, as the contract says. A version
 /// lower than expected that was not given up means the grain went back to an older stored state
 /// (it was reloaded and versions are used again): it starts the order afresh, and the browsers,
-/// seeing a version they did not expect, resync.
+/// seeing a version they did not expect, resync. The first notices of a workshop on this server
+/// wait <see cref="FirstHold"/> too: nothing tells which version comes first, and the one that
+/// arrived first may not be it.
 /// </summary>
-internal sealed class NoticeOrder
+internal sealed class NoticeOrder(TimeSpan? holdFor = null, TimeSpan? firstHold = null)
 {
-    public static readonly TimeSpan HoldFor = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan DefaultHoldFor = TimeSpan.FromMilliseconds(500);
+
+    public static readonly TimeSpan DefaultFirstHold = TimeSpan.FromMilliseconds(200);
 
     // Versions skipped per workshop remembered, to tell a straggler from a grain gone back in time.
     private const int MaxGivenUp = 256;
 
     private readonly Dictionary<string, Stream> _streams = new(StringComparer.Ordinal);
+
+    /// <summary>How long an early notice waits for the ones before it.</summary>
+    public TimeSpan HoldFor { get; } = holdFor ?? DefaultHoldFor;
+
+    /// <summary>How long the first notices of a workshop wait for an earlier one.</summary>
+    public TimeSpan FirstHold { get; } = firstHold ?? DefaultFirstHold;
 
     /// <summary>The notices of <paramref name="reader"/>, one by one, each workshop's in version order.</summary>
     public async IAsyncEnumerable<WorkshopNotice> ReadAsync(
@@ -59,7 +69,14 @@ internal sealed class NoticeOrder
     {
         if (!_streams.TryGetValue(notice.WorkshopId, out var stream))
         {
-            _streams[notice.WorkshopId] = stream = new Stream { Next = notice.Version };
+            _streams[notice.WorkshopId] = stream = new Stream { Settling = true };
+        }
+
+        if (stream.Settling)
+        {
+            stream.Early[notice.Version] = notice;
+            stream.WaitingSince ??= Stopwatch.GetTimestamp();
+            return;
         }
 
         if (notice.Version < stream.Next)
@@ -92,20 +109,26 @@ internal sealed class NoticeOrder
     {
         foreach (var stream in _streams.Values)
         {
-            if (stream.WaitingSince is { } since && Stopwatch.GetElapsedTime(since) >= HoldFor)
+            if (stream.WaitingSince is { } since && Stopwatch.GetElapsedTime(since) >= Hold(stream))
             {
                 var resume = stream.Early.Keys.First();
-                stream.GivenUp.RemoveWhere(v => v < stream.Next - MaxGivenUp);
-                for (var skipped = stream.Next; skipped < resume && stream.GivenUp.Count < MaxGivenUp; skipped++)
+                if (!stream.Settling)
                 {
-                    stream.GivenUp.Add(skipped);
+                    stream.GivenUp.RemoveWhere(v => v < stream.Next - MaxGivenUp);
+                    for (var skipped = stream.Next; skipped < resume && stream.GivenUp.Count < MaxGivenUp; skipped++)
+                    {
+                        stream.GivenUp.Add(skipped);
+                    }
                 }
 
+                stream.Settling = false;
                 stream.Next = resume;
                 Drain(stream, ready);
             }
         }
     }
+
+    private TimeSpan Hold(Stream stream) => stream.Settling ? FirstHold : HoldFor;
 
     private static void Drain(Stream stream, List<WorkshopNotice> ready)
     {
@@ -126,7 +149,7 @@ internal sealed class NoticeOrder
         {
             if (stream.WaitingSince is { } since)
             {
-                var left = HoldFor - Stopwatch.GetElapsedTime(since);
+                var left = Hold(stream) - Stopwatch.GetElapsedTime(since);
                 left = left < TimeSpan.Zero ? TimeSpan.Zero : left;
                 wait = wait is null || left < wait ? left : wait;
             }
@@ -164,5 +187,8 @@ internal sealed class NoticeOrder
         public HashSet<long> GivenUp { get; } = [];
 
         public long? WaitingSince { get; set; }
+
+        /// <summary>No notice delivered yet: the first ones are collected before any goes out.</summary>
+        public bool Settling { get; set; }
     }
 }
