@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Workshops.Contracts;
 using Workshops.Grains;
+using Workshops.LoadTool.Storm;
 
 namespace Workshops.Benchmarks;
 
