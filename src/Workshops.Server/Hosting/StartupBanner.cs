@@ -33,16 +33,13 @@ internal sealed partial class StartupBanner(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The base URL a browser on this machine uses; set once the server listens.</summary>
-    public static string? LocalUrl { get; private set; }
-
     private async Task PrintAsync()
     {
         try
         {
             var urls = Urls();
-            LocalUrl = urls.FirstOrDefault();
-            subscriptions.PublicUrl = LocalUrl;
+            var localUrl = urls.FirstOrDefault();
+            subscriptions.PublicUrl = localUrl;
             var text = new StringBuilder();
             text.AppendLine().AppendLine("Workshops is running. Open:");
             foreach (var url in urls)
@@ -56,22 +53,22 @@ internal sealed partial class StartupBanner(
                 adminKey.ForgetGeneratedKey();
             }
 
-            if (options.Value.Demo && LocalUrl is not null)
+            if (options.Value.Demo && localUrl is not null)
             {
                 var created = await grains.GetGrain<IEventGrain>("demo-" + Grains.Secrets.NewId(6)).Create(DemoProgram.Create());
                 text.AppendLine().AppendLine("Demo event: 2. Ulusal Danışma Toplantısı")
                     .Append("  Join code:      ").AppendLine(created.JoinCode)
-                    .Append("  Participants:   ").Append(LocalUrl).Append("/?code=").AppendLine(created.JoinCode)
-                    .Append("  Moderator:      ").Append(LocalUrl).Append("/?key=").AppendLine(created.ModeratorKey)
+                    .Append("  Participants:   ").Append(localUrl).Append("/?code=").AppendLine(created.JoinCode)
+                    .Append("  Moderator:      ").Append(localUrl).Append("/?key=").AppendLine(created.ModeratorKey)
                     .Append("  Moderator key:  ").AppendLine(created.ModeratorKey);
                 foreach (var workshop in created.Workshops)
                 {
-                    text.Append("  Facilitator, ").Append(workshop.Title).Append(": ").Append(LocalUrl).Append("/?key=").AppendLine(workshop.FacilitatorKey);
+                    text.Append("  Facilitator, ").Append(workshop.Title).Append(": ").Append(localUrl).Append("/?key=").AppendLine(workshop.FacilitatorKey);
                 }
 
                 foreach (var workshop in created.Workshops)
                 {
-                    text.Append("  Wall, ").Append(workshop.Title).Append(": ").Append(LocalUrl).Append("/wall/").AppendLine(workshop.WorkshopId);
+                    text.Append("  Wall, ").Append(workshop.Title).Append(": ").Append(localUrl).Append("/wall/").AppendLine(workshop.WorkshopId);
                 }
             }
 

@@ -17,14 +17,8 @@ public sealed partial class WorkshopPushAdapter(
     private readonly Channel<IReadOnlyList<WorkshopNotice>> _queue =
         Channel.CreateUnbounded<IReadOnlyList<WorkshopNotice>>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Notices delivered to this server since start; for tests and metrics.</summary>
-    public long NoticesReceived => Interlocked.Read(ref _received);
-
-    private long _received;
-
     public Task OnNotices(IReadOnlyList<WorkshopNotice> notices)
     {
-        Interlocked.Add(ref _received, notices.Count);
         _queue.Writer.TryWrite(notices);
         return Task.CompletedTask;
     }
