@@ -21,6 +21,12 @@ public interface IEventGrain : IGrainWithStringKey
 
     /// <summary>What the join page may show before joining (title, groups, workshop titles).</summary>
     Task<EventPublicInfo> GetPublicInfo();
+
+    /// <summary>
+    /// The name a participant gave at their latest join, or null. Names are not carried in tokens
+    /// (a token travels with every request), so a workshop asks here when an idea is signed.
+    /// </summary>
+    Task<string?> GetDisplayName(string participantId);
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.EventPublicInfo")]

@@ -18,11 +18,22 @@ public sealed class EventGrain : Grain, IEventGrain
     internal const int MaxOrganizationLength = 120;
     internal const int MaxParticipants = 20_000;
 
+    /// <summary>
+    /// What the participants' records may hold in all, in UTF-16 code units (see
+    /// <see cref="StoredSize"/>): 20,000 people with ordinary names and organizations fit (about
+    /// 120 units each), while a hall of maximal names stops at about 2,000,000 / 1,650 = 1,200
+    /// people instead of every join rewriting tens of megabytes.
+    /// </summary>
+    internal const int MaxParticipantUnits = 2_000_000;
+
     private readonly IPersistentState<EventState> _store;
     private readonly GroupCommit _commit;
     private readonly TimeProvider _clock;
     private readonly ILogger<EventGrain> _logger;
     private bool _creating;
+
+    // Counted on first use and kept current by every join; memory only.
+    private long? _participantUnits;
 
     public EventGrain(
         [PersistentState("event", StorageNames.Workshops)] IPersistentState<EventState> store,
@@ -197,23 +208,45 @@ public sealed class EventGrain : Grain, IEventGrain
             throw WorkshopException.Invalid($"'{declared}' is not one of this event's stakeholder groups");
         }
 
-        if (existingParticipantId is null || !S.Participants.TryGetValue(existingParticipantId, out var record))
+        var known = existingParticipantId is not null && S.Participants.ContainsKey(existingParticipantId);
+        if (known)
         {
-            if (S.Participants.Count >= MaxParticipants)
+            var same = S.Participants[existingParticipantId!];
+            if (string.Equals(same.DisplayName, name, StringComparison.Ordinal)
+                && string.Equals(same.Organization, org, StringComparison.Ordinal)
+                && string.Equals(same.Group, declared, StringComparison.Ordinal))
             {
-                throw WorkshopException.Conflict("this event is full");
+                // A reload that changes nothing does not rewrite the event.
+                await _commit.FlushedAsync();
+                return new ParticipantJoined(existingParticipantId!, Id, name, declared);
             }
-
-            existingParticipantId = NewParticipantId();
-            record = new ParticipantRecord { JoinedAt = _clock.GetUtcNow() };
-            S.Participants[existingParticipantId] = record;
+        }
+        else if (S.Participants.Count >= MaxParticipants)
+        {
+            throw WorkshopException.Conflict("this event is full");
         }
 
+        var units = _participantUnits ??= S.Participants.Values.Sum(StoredSize.Of);
+        var after = new ParticipantRecord { DisplayName = name, Organization = org, Group = declared };
+        var growth = StoredSize.Of(after) - (known ? StoredSize.Of(S.Participants[existingParticipantId!]) : 0);
+        if (growth > 0 && units + growth > MaxParticipantUnits)
+        {
+            throw WorkshopException.Conflict("this event has no room for more participant data; join with a shorter name or organization");
+        }
+
+        if (!known)
+        {
+            existingParticipantId = NewParticipantId();
+            S.Participants[existingParticipantId] = new ParticipantRecord { JoinedAt = _clock.GetUtcNow() };
+        }
+
+        var record = S.Participants[existingParticipantId!];
         record.DisplayName = name;
         record.Organization = org;
         record.Group = declared;
+        _participantUnits = units + growth;
         await _commit.CommitAsync();
-        return new ParticipantJoined(existingParticipantId, Id, name, declared);
+        return new ParticipantJoined(existingParticipantId!, Id, name, declared);
     }
 
     private string NewParticipantId()
@@ -251,6 +284,13 @@ public sealed class EventGrain : Grain, IEventGrain
     {
         _commit.ThrowIfBroken();
         return Task.FromResult<IReadOnlyList<string>>([.. S.Workshops.Select(w => w.WorkshopId)]);
+    }
+
+    public Task<string?> GetDisplayName(string participantId)
+    {
+        _commit.ThrowIfBroken();
+        RequireInitialized();
+        return Task.FromResult(participantId is not null && S.Participants.TryGetValue(participantId, out var record) ? record.DisplayName : null);
     }
 
     public Task<EventPublicInfo> GetPublicInfo()

@@ -12,9 +12,14 @@ namespace Workshops.Grains;
 /// <see cref="ErrorCodes.Unavailable"/> error and the owner is told to drop its in-memory state:
 /// nothing that was not stored may be served afterwards.
 /// </remarks>
-internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
+/// <remarks>
+/// A batch is written "light" (the write delegate gets <c>false</c>) when none of its calls
+/// changed the owner's main state: only a small side record (a version number) is due.
+/// </remarks>
+internal sealed class GroupCommit(Func<bool, Task> write, Action<Exception> onFailure)
 {
     private TaskCompletionSource? _pending;
+    private bool _pendingFull;
     private bool _writing;
     private Exception? _failure;
 
@@ -36,8 +41,18 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
         }
     }
 
+    public GroupCommit(Func<Task> write, Action<Exception> onFailure)
+        : this(_ => write(), onFailure)
+    {
+    }
+
     /// <summary>Completes once every change made so far is stored.</summary>
-    public Task CommitAsync()
+    public Task CommitAsync() => Commit(full: true);
+
+    /// <summary>Like <see cref="CommitAsync"/>, for a change that only the side record holds.</summary>
+    public Task CommitLightAsync() => Commit(full: false);
+
+    private Task Commit(bool full)
     {
         if (_failure is not null)
         {
@@ -45,6 +60,7 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
         }
 
         var batch = _pending ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pendingFull |= full;
         _joined++;
         if (!_writing)
         {
@@ -55,7 +71,7 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
     }
 
     /// <summary>Completes once the changes already made are stored, without forcing a write when none is due.</summary>
-    public Task FlushedAsync() => _writing || _pending is not null ? CommitAsync() : Task.CompletedTask;
+    public Task FlushedAsync() => _writing || _pending is not null ? Commit(full: false) : Task.CompletedTask;
 
     private async Task RunAsync()
     {
@@ -65,11 +81,13 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
             while (_pending is { } batch)
             {
                 _pending = null;
+                var full = _pendingFull;
+                _pendingFull = false;
                 var size = _joined;
                 _joined = 0;
                 try
                 {
-                    await write();
+                    await write(full);
                 }
                 catch (Exception ex)
                 {
@@ -78,6 +96,7 @@ internal sealed class GroupCommit(Func<Task> write, Action<Exception> onFailure)
                     batch.TrySetException(error);
                     _pending?.TrySetException(error);
                     _pending = null;
+                    _pendingFull = false;
                     _joined = 0;
                     onFailure(ex);
                     return;

@@ -8,9 +8,25 @@ namespace Workshops.Grains;
 internal static class TextRules
 {
     /// <summary>
+    /// UTF-16 code units allowed per counted character, on average over the text. Most letters are
+    /// 1 unit, a flag or an emoji with a skin tone 4, a family emoji 8 to 11; without this cap one
+    /// "character" (a letter followed by thousands of combining marks, or a long ZWJ chain) could
+    /// be hundreds of kilobytes.
+    /// </summary>
+    internal const int Utf16UnitsPerCharacter = 8;
+
+    /// <summary>
+    /// Combining marks allowed on one character. Real scripts use up to 3 or 4 (Vietnamese tone
+    /// plus vowel mark, Devanagari clusters, a keycap emoji's U+FE0F U+20E3); "Zalgo" text uses dozens.
+    /// </summary>
+    internal const int MaxCombiningMarksPerCharacter = 6;
+
+    /// <summary>
     /// Trims, normalizes to NFC (a Turkish "ş" typed as s + combining cedilla is one letter), and
-    /// checks length as a person counts it (text elements, so an emoji is one). Line feeds are
-    /// allowed; every other control character is refused.
+    /// checks length as a person counts it (text elements, so an emoji is one) and in UTF-16 code
+    /// units (<see cref="Utf16UnitsPerCharacter"/> per character). Line feeds are allowed; every
+    /// other control character and the bidi embedding/override/isolate controls are refused; a
+    /// text of nothing but invisible characters counts as empty.
     /// </summary>
     public static string Clean(string? text, int maxLength, string what)
     {
@@ -19,13 +35,22 @@ internal static class TextRules
             throw WorkshopException.Invalid($"{what} is required");
         }
 
+        var maxUnits = maxLength * Utf16UnitsPerCharacter;
+
+        // NFC and CRLF folding shrink a text at most about threefold: anything longer is refused
+        // before it costs a normalization pass.
+        if (text.Length > 3 * maxUnits)
+        {
+            throw TooLong(what, maxLength);
+        }
+
         var cleaned = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (!cleaned.IsNormalized(NormalizationForm.FormC))
         {
             cleaned = cleaned.Normalize(NormalizationForm.FormC);
         }
 
-        if (cleaned.Length == 0)
+        if (cleaned.Length == 0 || IsInvisibleOnly(cleaned))
         {
             throw WorkshopException.Invalid($"{what} is empty");
         }
@@ -36,9 +61,29 @@ internal static class TextRules
             {
                 throw WorkshopException.Invalid($"{what} contains a control character");
             }
+
+            if (IsBidiControl(ch))
+            {
+                throw WorkshopException.Invalid($"{what} contains a bidi embedding, override or isolate control");
+            }
         }
 
-        var length = new StringInfo(cleaned).LengthInTextElements;
+        if (cleaned.Length > maxUnits)
+        {
+            throw TooLong(what, maxLength);
+        }
+
+        var length = 0;
+        var elements = StringInfo.GetTextElementEnumerator(cleaned);
+        while (elements.MoveNext())
+        {
+            length++;
+            if (CombiningMarks(elements.GetTextElement()) > MaxCombiningMarksPerCharacter)
+            {
+                throw WorkshopException.Invalid($"{what} stacks more than {MaxCombiningMarksPerCharacter} combining marks on one character");
+            }
+        }
+
         if (length > maxLength)
         {
             throw WorkshopException.Invalid($"{what} is {length} characters long; at most {maxLength} are allowed");
@@ -47,9 +92,11 @@ internal static class TextRules
         return cleaned;
     }
 
-    /// <summary>Like <see cref="Clean"/> but null or blank means "not given".</summary>
+    /// <summary>Like <see cref="Clean"/> but null, blank or invisible-only means "not given".</summary>
     public static string? CleanOptional(string? text, int maxLength, string what) =>
-        string.IsNullOrWhiteSpace(text) ? null : Clean(text, maxLength, what);
+        string.IsNullOrWhiteSpace(text) || (text.Length <= 3 * maxLength * Utf16UnitsPerCharacter && IsInvisibleOnly(text.Trim()))
+            ? null
+            : Clean(text, maxLength, what);
 
     public static string ClientOpId(string? clientOpId)
     {
@@ -68,4 +115,41 @@ internal static class TextRules
 
         return clientOpId;
     }
+
+    /// <summary>LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI: they reorder the text around them (CVE-2021-42574).</summary>
+    private static bool IsBidiControl(char ch) => ch is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>Zero-width space/joiners, word joiner, BOM and soft hyphen show nothing on their own.</summary>
+    private static bool IsInvisible(char ch) =>
+        ch is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u180E' || char.IsWhiteSpace(ch);
+
+    private static bool IsInvisibleOnly(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (!IsInvisible(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CombiningMarks(string element)
+    {
+        var marks = 0;
+        foreach (var ch in element)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                marks++;
+            }
+        }
+
+        return marks;
+    }
+
+    private static WorkshopException TooLong(string what, int maxLength) =>
+        WorkshopException.Invalid($"{what} is too long; at most {maxLength} characters of at most {Utf16UnitsPerCharacter} UTF-16 code units each are allowed");
 }

@@ -95,9 +95,9 @@ public sealed partial class WorkshopGrain
             S.Actors[caller.ActorKey] = actor;
         }
 
-        // The group and name a person declared at their latest join count from now on.
+        // The group a person declared at their latest join counts from now on. Their name is not
+        // copied here: the event keeps it, and an idea asks for it when it is signed.
         actor.Group = caller.Group ?? "";
-        actor.DisplayName = caller.DisplayName;
         return actor;
     }
 

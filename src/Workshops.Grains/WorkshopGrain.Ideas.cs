@@ -10,6 +10,7 @@ public sealed partial class WorkshopGrain
     {
         ArgumentNullException.ThrowIfNull(input);
         RequireReader(caller);
+        var signedName = await SignatureAsync(caller);
         var clientOpId = input.ClientOpId is null ? null : TextRules.ClientOpId(input.ClientOpId);
         if (clientOpId is not null && FindOp(caller, clientOpId) is { } done)
         {
@@ -37,17 +38,22 @@ public sealed partial class WorkshopGrain
             throw WorkshopException.Conflict($"one person may add at most {MaxIdeasPerParticipant} ideas");
         }
 
-        var actor = Actor(caller);
         var idea = new IdeaRecord
         {
             IdeaId = "i" + S.NextIdeaNumber.ToString(CultureInfo.InvariantCulture),
             BoardId = BoardIdOf(areaIndex),
             Text = text,
             AuthorKey = caller.ActorKey,
-            AuthorName = caller.DisplayName ?? (caller.IsStaff ? WireNames.Of(caller.Role) : null),
+
+            // Written while ideas are anonymous: the name is never stored, so no later setting,
+            // view or export can show it. The author key stays, for "mine", permissions and limits.
+            AuthorName = S.Settings.AnonymousIdeas ? null : signedName,
             CreatedAt = _clock.GetUtcNow(),
             Status = IdeaStatus.Visible,
         };
+        RequireRoom(StoredSize.Of(idea) + (caller.IsStaff ? AuditUnits("add", idea.IdeaId, text) : 0));
+        var actor = Actor(caller);
+        _storedUnits += StoredSize.Of(idea);
         S.NextIdeaNumber++;
         S.Ideas.Add(idea);
         _ideas[idea.IdeaId] = idea;
@@ -66,6 +72,23 @@ public sealed partial class WorkshopGrain
         await _commit.CommitAsync();
         WorkshopsMetrics.Ideas.Add(1);
         return View(idea, mine: true, caller.IsStaff || ResultsVisibleToParticipants);
+    }
+
+    /// <summary>The name an idea would be signed with now: none while ideas are anonymous.</summary>
+    private async Task<string?> SignatureAsync(Caller caller)
+    {
+        if (S.Settings.AnonymousIdeas)
+        {
+            return null;
+        }
+
+        if (caller.IsStaff)
+        {
+            return WireNames.Of(caller.Role);
+        }
+
+        // Tokens carry no names (they travel with every request); the event keeps them.
+        return await GrainFactory.GetGrain<IEventGrain>(S.EventId).GetDisplayName(caller.ParticipantId!);
     }
 
     private async Task<Idea> ReplayAddIdea(Caller caller, OpRecord done)
@@ -93,11 +116,14 @@ public sealed partial class WorkshopGrain
         var cleaned = TextRules.Clean(text, S.Settings.MaxIdeaLength, "idea text");
         if (!string.Equals(cleaned, idea.Text, StringComparison.Ordinal))
         {
+            var detail = $"«{idea.Text}» → «{cleaned}»";
+            RequireRoom(cleaned.Length - idea.Text.Length + (caller.IsStaff ? AuditUnits("edit", idea.IdeaId, detail) : 0));
             if (caller.IsStaff)
             {
-                Audit(caller, "edit", idea.IdeaId, $"«{idea.Text}» → «{cleaned}»");
+                Audit(caller, "edit", idea.IdeaId, detail);
             }
 
+            _storedUnits += cleaned.Length - idea.Text.Length;
             idea.Text = cleaned;
             var visible = idea.Status == IdeaStatus.Visible;
             EmitIdea(idea, EventNames.IdeaChanged, wasVisibleToOthers: visible);
@@ -117,6 +143,16 @@ public sealed partial class WorkshopGrain
         RequireReader(caller);
         var idea = FindIdea(ideaId);
         RequireAuthorInBrainstormOrStaff(caller, idea, "delete");
+
+        // The votes of ideas merged into this one live on it; deleting it would lose them and
+        // leave those ideas merged into nothing.
+        var merged = S.Ideas.Where(i => string.Equals(i.MergedInto, idea.IdeaId, StringComparison.Ordinal)).Select(i => i.IdeaId).ToList();
+        if (merged.Count > 0)
+        {
+            throw WorkshopException.Conflict($"ideas {string.Join(", ", merged)} were merged into this one; hide it instead of deleting it");
+        }
+
+        RequireRoom((caller.IsStaff ? AuditUnits("delete", idea.IdeaId, idea.Text) : 0) - StoredSize.Of(idea));
         var wasVisible = idea.Status == IdeaStatus.Visible;
 
         // The votes on a deleted idea go back to their owners' budgets.
@@ -132,6 +168,7 @@ public sealed partial class WorkshopGrain
 
         S.Ideas.Remove(idea);
         _ideas.Remove(idea.IdeaId);
+        _storedUnits -= StoredSize.Of(idea);
         if (caller.IsStaff)
         {
             Audit(caller, "delete", idea.IdeaId, idea.Text);
@@ -167,6 +204,7 @@ public sealed partial class WorkshopGrain
 
         if (idea.Status != status)
         {
+            RequireRoom(SmallAuditUnits);
             var wasVisible = idea.Status == IdeaStatus.Visible;
             idea.Status = status;
             Audit(caller, status == IdeaStatus.Hidden ? "hide" : "restore", idea.IdeaId);
@@ -207,6 +245,9 @@ public sealed partial class WorkshopGrain
             throw WorkshopException.Invalid("only ideas of the same board can be merged");
         }
 
+        var mergeDetail = string.Join(",", sourceIdeaIds);
+        RequireRoom(AuditUnits("merge", target.IdeaId, mergeDetail) + sources.Sum(s => (long)target.IdeaId.Length));
+
         // Every vote on a source moves to the target: none is lost, none is counted twice.
         foreach (var source in sources)
         {
@@ -227,10 +268,11 @@ public sealed partial class WorkshopGrain
             var wasVisible = source.Status == IdeaStatus.Visible;
             source.Status = IdeaStatus.Merged;
             source.MergedInto = target.IdeaId;
+            _storedUnits += target.IdeaId.Length;
             EmitIdea(source, EventNames.IdeaChanged, wasVisibleToOthers: wasVisible);
         }
 
-        Audit(caller, "merge", target.IdeaId, string.Join(",", sourceIdeaIds));
+        Audit(caller, "merge", target.IdeaId, mergeDetail);
         EmitIdea(target, EventNames.IdeaChanged, wasVisibleToOthers: target.Status == IdeaStatus.Visible);
         _dirtyTallies.Add(target.IdeaId);
         EnsureTallyTimer();

@@ -50,6 +50,8 @@ public sealed partial class WorkshopGrain
             new Delivery(Audience.Staff, null, EventNames.PresenceChanged, new PresenceChangedEvent(Id, version, count)),
             new Delivery(Audience.Participants, null, EventNames.PresenceChanged, new PresenceChangedEvent(Id, version, count)),
         ]);
-        return _commit.CommitAsync();
+
+        // Presence is memory only; the version it took is all that must survive a restart.
+        return _commit.CommitLightAsync();
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class WorkshopGrain
             return;
         }
 
+        RequireRoom(SmallAuditUnits);
         var resultsWereVisible = ResultsVisibleToParticipants;
         Audit(caller, "phase", detail: S.Phase + " → " + next);
         S.Phase = next;
@@ -59,6 +60,13 @@ public sealed partial class WorkshopGrain
 
     private Task SetTimer(Caller caller, DateTimeOffset? endsAt, string action, string? detail)
     {
+        if (endsAt == S.TimerEndsAt)
+        {
+            // Nothing changes (stopping no timer, starting the same end again): no audit, no version.
+            return _commit.FlushedAsync();
+        }
+
+        RequireRoom(SmallAuditUnits);
         S.TimerEndsAt = endsAt;
         Audit(caller, action, detail: detail);
         EmitToAll(EventNames.TimerChanged, version => new TimerChangedEvent(Id, version, endsAt));
@@ -85,8 +93,14 @@ public sealed partial class WorkshopGrain
             }
         }
 
-        S.Outputs[boardId] = new OutputRecord { Text = text, SourceIdeaIds = [.. sources] };
-        Audit(caller, "output", sources.Count > 0 ? sources[0] : null, boardId + ": " + text);
+        var record = new OutputRecord { Text = text, SourceIdeaIds = [.. sources] };
+        var replaced = S.Outputs.TryGetValue(boardId, out var previous) ? StoredSize.Of(boardId, previous) : 0;
+        var auditIdeaId = sources.Count > 0 ? sources[0] : null;
+        var auditDetail = boardId + ": " + text;
+        RequireRoom(StoredSize.Of(boardId, record) - replaced + AuditUnits("output", auditIdeaId, auditDetail));
+        S.Outputs[boardId] = record;
+        _storedUnits += StoredSize.Of(boardId, record) - replaced;
+        Audit(caller, "output", auditIdeaId, auditDetail);
         EmitChangedOutputs();
         await _commit.CommitAsync();
         return ComputeOutput(boardId, forStaff: true);
@@ -96,8 +110,11 @@ public sealed partial class WorkshopGrain
     {
         RequireStaffNotClosed(caller);
         AreaIndex(boardId);
-        if (S.Outputs.Remove(boardId))
+        if (S.Outputs.TryGetValue(boardId, out var previous))
         {
+            RequireRoom(AuditUnits("output-clear", null, boardId) - StoredSize.Of(boardId, previous));
+            S.Outputs.Remove(boardId);
+            _storedUnits -= StoredSize.Of(boardId, previous);
             Audit(caller, "output-clear", detail: boardId);
             EmitChangedOutputs();
             await _commit.CommitAsync();
@@ -130,6 +147,7 @@ public sealed partial class WorkshopGrain
             return;
         }
 
+        RequireRoom(SmallAuditUnits);
         var resultsWereVisible = ResultsVisibleToParticipants;
         Audit(caller, "settings", detail: FormattableString.Invariant(
             $"votesPerBoard={settings.VotesPerBoard} maxVotesPerIdea={settings.MaxVotesPerIdea} anonymousIdeas={settings.AnonymousIdeas} liveResults={settings.LiveResults} maxIdeaLength={settings.MaxIdeaLength}"));

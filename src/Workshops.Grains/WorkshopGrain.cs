@@ -20,6 +20,7 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
     internal const int MaxOpsPerActor = 512;
 
     private readonly IPersistentState<WorkshopState> _store;
+    private readonly IPersistentState<WorkshopVersionState> _versionStore;
     private readonly GroupCommit _commit;
     private readonly TimeProvider _clock;
     private readonly ILogger<WorkshopGrain> _logger;
@@ -40,10 +41,12 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
 
     public WorkshopGrain(
         [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopState> store,
+        [PersistentState("version", StorageNames.Workshops)] IPersistentState<WorkshopVersionState> versionStore,
         TimeProvider clock,
         ILogger<WorkshopGrain> logger)
     {
         _store = store;
+        _versionStore = versionStore;
         _clock = clock;
         _logger = logger;
         _commit = new GroupCommit(WriteAsync, OnWriteFailed);
@@ -58,6 +61,8 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Presence changes store only the version; it never goes back.
+        S.Version = Math.Max(S.Version, _versionStore.State.Version);
         foreach (var idea in S.Ideas)
         {
             _ideas[idea.IdeaId] = idea;
@@ -77,6 +82,7 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
             _publishedOutputs[boardId] = OutputKey(ComputeOutput(boardId, forStaff: true));
         }
 
+        CountStoredState();
         this.RegisterGrainTimer(ExpireSubscribersAsync, new GrainTimerCreationOptions(SubscriptionExpiry / 3, SubscriptionExpiry / 3) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -122,7 +128,7 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
 
     internal static string BoardIdOf(int index) => "b" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task WriteAsync()
+    private async Task WriteAsync(bool full)
     {
         // Taken before the write starts: exactly the changes this write stores.
         WorkshopNotice[]? notices = null;
@@ -132,7 +138,16 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
             _outbox.Clear();
         }
 
-        await _store.WriteStateAsync();
+        if (full)
+        {
+            await _store.WriteStateAsync();
+        }
+        else if (_versionStore.State.Version < S.Version)
+        {
+            _versionStore.State.Version = S.Version;
+            await _versionStore.WriteStateAsync();
+        }
+
         if (notices is not null)
         {
             Broadcast(notices);
@@ -169,6 +184,11 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         _outbox.Add(new WorkshopNotice(Id, version, deliveries(version)));
     }
 
-    private void Audit(Caller caller, string action, string? ideaId = null, string? detail = null) =>
-        S.Audit.Add(new AuditRecord { At = _clock.GetUtcNow(), Role = caller.Role, Action = action, IdeaId = ideaId, Detail = detail });
+    /// <summary>Records a staff action; the caller checked <see cref="RequireRoom"/> for it before changing anything.</summary>
+    private void Audit(Caller caller, string action, string? ideaId = null, string? detail = null)
+    {
+        var entry = new AuditRecord { At = _clock.GetUtcNow(), Role = caller.Role, Action = action, IdeaId = ideaId, Detail = detail };
+        S.Audit.Add(entry);
+        _storedUnits += StoredSize.Of(entry);
+    }
 }

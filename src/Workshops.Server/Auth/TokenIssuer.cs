@@ -7,7 +7,11 @@ using Workshops.Server.Hosting;
 
 namespace Workshops.Server.Auth;
 
-/// <summary>Issues the bearer tokens: role and scope in claims, signed with the shared key.</summary>
+/// <summary>
+/// Issues the bearer tokens: role and scope in claims, signed with the shared key. No name or
+/// other free text goes in: a token travels with every request and hub connection, and the event
+/// keeps the names. The stakeholder group is one of the event's own names, so it may.
+/// </summary>
 public sealed class TokenIssuer(SigningKeyStore keys, IOptions<WorkshopsOptions> options, TimeProvider clock)
 {
     public const string Issuer = "workshops";
@@ -22,7 +26,6 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<WorkshopsOptions>
         AddIfPresent(claims, Claims.EventId, caller.EventId);
         AddIfPresent(claims, Claims.WorkshopId, caller.WorkshopId);
         AddIfPresent(claims, Claims.ParticipantId, caller.ParticipantId);
-        AddIfPresent(claims, Claims.Name, caller.DisplayName);
         AddIfPresent(claims, Claims.Group, caller.Group);
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new JwtSecurityToken(

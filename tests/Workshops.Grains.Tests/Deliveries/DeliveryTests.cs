@@ -30,7 +30,7 @@ public sealed class DeliveryTests(ClusterFixture fixture)
         await ev.Workshop.ClearOutput(ev.Facilitator, "b1");
         await ev.SetPhaseAsync(WorkshopPhase.Results);
         await ev.Workshop.Attach("s2", fixture.Client.CreateObjectReference<IWorkshopObserver>(new RecordingObserver()), [new PresentPerson("p:" + ayse.ParticipantId, Role.Participant)]);
-        await ev.Workshop.DeleteIdea(ev.Moderator, first.IdeaId);
+        await ev.Workshop.DeleteIdea(ev.Moderator, second.IdeaId);
         var last = await ev.VersionAsync();
 
         var notices = await observer.RangeAsync(1, last);

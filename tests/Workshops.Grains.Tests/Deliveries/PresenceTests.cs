@@ -72,4 +72,28 @@ public sealed class PresenceTests(ClusterFixture fixture)
         Assert.Equal(new PresenceChangedEvent(ev.WorkshopId, version + 1, 2), NoticeAssert.To(notice, Audience.Participants).Payload);
         Assert.Equal(2, (await ev.StaffViewAsync()).Participants);
     }
+
+    [Fact]
+    public async Task Connecting_and_leaving_store_only_the_version_not_the_workshop()
+    {
+        var ev = await TestEvent.CreateAsync(fixture);
+        var grainId = ev.Workshop.GetGrainId();
+        var workshopWrites = fixture.Storage.WritesOf(grainId, "workshop");
+
+        var observer = await ev.AttachAsync("s1", Person("a"), Person("b"));
+        await ev.Workshop.Detach("s1");
+        await ev.AttachAsync("s2", Person("c"));
+
+        Assert.Equal(workshopWrites, fixture.Storage.WritesOf(grainId, "workshop"));
+        Assert.Equal(3, fixture.Storage.WritesOf(grainId, "version"));
+        Assert.Equal(3, await ev.VersionAsync());
+        Assert.Equal(new long[] { 1 }, (await observer.RangeAsync(1, 1)).Select(n => n.Version));
+
+        // The version a presence change took survives a restart: the next change is 4, not 1 again.
+        await fixture.Cluster.DeactivateAsync(ev.Workshop);
+        Assert.Equal(3, await ev.VersionAsync());
+        await ev.SetPhaseAsync(WorkshopPhase.Brainstorm);
+        Assert.Equal(4, await ev.VersionAsync());
+        Assert.Equal(workshopWrites + 1, fixture.Storage.WritesOf(grainId, "workshop"));
+    }
 }

@@ -10,10 +10,14 @@ namespace Workshops.Grains.Tests.Infrastructure;
 public sealed class ControllableGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<(GrainId, string), int> _stateWrites = new();
     private readonly ConcurrentDictionary<GrainId, bool> _failing = new();
     private readonly ConcurrentDictionary<GrainId, WriteGate> _gates = new();
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
+
+    /// <summary>Successful writes of one named state of a grain (a grain may keep several).</summary>
+    public int WritesOf(GrainId grainId, string stateName) => _stateWrites.GetValueOrDefault((grainId, stateName));
 
     /// <summary>While on, every write of this grain throws and stores nothing.</summary>
     public void FailWrites(GrainId grainId, bool fail)
@@ -63,6 +67,7 @@ public sealed class ControllableGrainStorage(IGrainStorage inner) : IGrainStorag
 
         await inner.WriteStateAsync(stateName, grainId, grainState);
         _writes.AddOrUpdate(grainId, 1, (_, count) => count + 1);
+        _stateWrites.AddOrUpdate((grainId, stateName), 1, (_, count) => count + 1);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

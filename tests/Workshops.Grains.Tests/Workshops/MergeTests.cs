@@ -129,4 +129,23 @@ public sealed class MergeTests(ClusterFixture fixture)
         await ev.SetPhaseAsync(WorkshopPhase.Closed);
         await ev.AssertRefusedAsync(ErrorCodes.WrongPhase, () => ev.Workshop.MergeIdeas(ev.Facilitator, ideas[0], [ideas[3]]), a);
     }
+
+    [Fact]
+    public async Task Deleting_an_idea_others_were_merged_into_is_refused_and_keeps_every_vote()
+    {
+        var (ev, a, b, c, ideas, _) = await VotedAsync();
+        await ev.Workshop.MergeIdeas(ev.Facilitator, ideas[1], [ideas[2]]);
+        var votes = (await ev.StaffViewAsync()).Boards[0].Ideas.Single(i => i.IdeaId == ideas[1]).Votes;
+        Assert.Equal(4, votes);
+
+        var error = await ev.AssertRefusedAsync(ErrorCodes.Conflict, () => ev.Workshop.DeleteIdea(ev.Facilitator, ideas[1]), a, b, c);
+        Assert.Contains(ideas[2], error.Message, StringComparison.Ordinal);
+        await ev.SetPhaseAsync(WorkshopPhase.Brainstorm);
+        await ev.AssertRefusedAsync(ErrorCodes.Conflict, () => ev.Workshop.DeleteIdea(b, ideas[1]), a, b, c);
+
+        // An idea nothing was merged into may still go, and a merged source holds no votes to lose.
+        await ev.Workshop.DeleteIdea(ev.Facilitator, ideas[3]);
+        await ev.Workshop.DeleteIdea(ev.Facilitator, ideas[2]);
+        Assert.Equal(4, (await ev.StaffViewAsync()).Boards[0].Ideas.Single(i => i.IdeaId == ideas[1]).Votes);
+    }
 }

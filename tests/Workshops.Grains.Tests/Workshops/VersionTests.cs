@@ -40,7 +40,7 @@ public sealed class VersionTests(ClusterFixture fixture)
             ("merge", () => ev.Workshop.MergeIdeas(ev.Facilitator, idea!, [second!])),
             ("output", () => ev.Workshop.SetOutput(ev.Facilitator, "b1", new OutputInput { Text = "Çıktı" })),
             ("clear output", () => ev.Workshop.ClearOutput(ev.Facilitator, "b1")),
-            ("delete", () => ev.Workshop.DeleteIdea(ev.Facilitator, idea!)),
+            ("delete", () => ev.Workshop.DeleteIdea(ev.Facilitator, second!)),
             ("results", () => ev.SetPhaseAsync(WorkshopPhase.Results)),
         };
         var version = await ev.VersionAsync();

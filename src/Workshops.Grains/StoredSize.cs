@@ -1,0 +1,27 @@
+namespace Workshops.Grains;
+
+/// <summary>
+/// A counted proxy for how much a record adds to its grain's stored state: the UTF-16 code units
+/// of its texts plus a fixed allowance for its ids, numbers and framing. Budgets are checked with
+/// it before a change, which serializing the whole state on every call could not do cheaply: the
+/// texts are the only part of a record whose size a caller controls.
+/// </summary>
+internal static class StoredSize
+{
+    /// <summary>Ids, timestamps, enums and the serializer's framing of one record.</summary>
+    internal const int RecordOverhead = 48;
+
+    public static long Of(ParticipantRecord record) =>
+        RecordOverhead + Units(record.DisplayName) + Units(record.Organization) + Units(record.Group);
+
+    public static long Of(IdeaRecord idea) =>
+        RecordOverhead + Units(idea.Text) + Units(idea.AuthorName) + Units(idea.AuthorKey) + Units(idea.MergedInto);
+
+    public static long Of(AuditRecord entry) =>
+        RecordOverhead + Units(entry.Action) + Units(entry.IdeaId) + Units(entry.Detail);
+
+    public static long Of(string boardId, OutputRecord output) =>
+        RecordOverhead + Units(boardId) + Units(output.Text) + output.SourceIdeaIds.Sum(id => (long)Units(id));
+
+    private static int Units(string? text) => text?.Length ?? 0;
+}
