@@ -32,7 +32,6 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
         // Refuse before listening: the grain checks role and scope.
         await grain.GetSnapshot(me);
         connections.Join(Context.ConnectionId, workshopId, me);
-        await Groups.AddToGroupAsync(Context.ConnectionId, WorkshopConnections.GroupFor(me, workshopId));
         await subscriptions.EnsureAttachedAsync(workshopId);
 
         // Taken after we listen: every later change arrives as an event with a higher version.
@@ -42,11 +41,11 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     public Task LeaveWorkshop(string workshopId) =>
         HubErrors.Translate(() => Leave(workshopId), logger, nameof(LeaveWorkshop));
 
-    private async Task Leave(string workshopId)
+    private Task Leave(string workshopId)
     {
-        var me = Me;
+        _ = Me; // a connection without a caller is refused like every other call
         connections.Leave(Context.ConnectionId, workshopId);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, WorkshopConnections.GroupFor(me, workshopId));
+        return Task.CompletedTask;
     }
 
     public Task<Idea> AddIdea(string workshopId, IdeaInput idea) =>
