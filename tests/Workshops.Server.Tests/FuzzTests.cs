@@ -170,6 +170,7 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
             Assert.True((int)response.StatusCode < 500, what);
             if ((int)response.StatusCode >= 400)
             {
+                Assert.True(text.StartsWith('{'), what);
                 using var problem = JsonDocument.Parse(text);
                 Assert.Contains(problem.RootElement.GetProperty("code").GetString() ?? "", Codes);
             }

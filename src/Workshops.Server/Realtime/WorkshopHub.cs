@@ -19,7 +19,11 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     private IWorkshopGrain Workshop(string workshopId) =>
         string.IsNullOrEmpty(workshopId) || workshopId.Length > 128
             ? throw WorkshopException.Invalid("workshopId is required")
-            : grains.GetGrain<IWorkshopGrain>(workshopId);
+            : workshopId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c))
+                // Ids are the server's own (letters and digits): such a workshop cannot exist, and a grain
+                // key of whitespace or control characters failed inside the runtime (found by FuzzTests).
+                ? throw WorkshopException.NotFound("no such workshop")
+                : grains.GetGrain<IWorkshopGrain>(workshopId);
 
     public Task<WorkshopSnapshot> JoinWorkshop(string workshopId) =>
         HubErrors.Translate(() => Join(workshopId), logger, nameof(JoinWorkshop));
