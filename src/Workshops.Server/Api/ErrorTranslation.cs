@@ -12,6 +12,13 @@ internal static partial class ErrorTranslation
             try
             {
                 await next();
+
+                // The framework refuses a body that is not declared JSON with a bare 415; the
+                // contract promises problem+json with a code for every refusal.
+                if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted)
+                {
+                    await Problems.WriteAsync(context, ErrorCodes.InvalidInput, "the body must be JSON (Content-Type: application/json)");
+                }
             }
             catch (WorkshopException ex) when (!context.Response.HasStarted)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace Workshops.Server.Realtime;
@@ -9,11 +10,26 @@ public static class RealtimeRegistration
     /// <summary>Hard limit on one hub message: ideas are at most 2,000 characters.</summary>
     public const long MaxHubMessageBytes = 32 * 1024;
 
+    /// <summary>
+    /// The kernel's send buffer per connection. Linux lets it grow to 4 MB, which a phone that stopped
+    /// reading would pin (and which would hide it from its <see cref="ConnectionOutbox"/> for
+    /// minutes); pushes and downloads need far less. Accepted sockets inherit it from the listener.
+    /// </summary>
+    public const int SocketSendBufferBytes = 128 * 1024;
+
     public static WebApplicationBuilder AddWorkshopsRealtime(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.WebHost.UseSockets(o => o.CreateBoundListenSocket = endpoint =>
+        {
+            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+            socket.SendBufferSize = SocketSendBufferBytes;
+            return socket;
+        });
         builder.Services.AddSingleton<WorkshopConnections>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
+        builder.Services.AddSingleton<PushOutboxes>();
+        builder.Services.AddSingleton<HubLifetimeManager<WorkshopHub>, WorkshopHubLifetimeManager>();
         builder.Services.AddSingleton<WorkshopPushAdapter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopPushAdapter>());
         builder.Services.AddSingleton<WorkshopSubscriptions>();

@@ -13,16 +13,6 @@ public sealed class WorkshopConnections
     private readonly Dictionary<string, HashSet<string>> _byConnection = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
 
-    public static string StaffGroup(string workshopId) => workshopId + "|staff";
-
-    public static string PeopleGroup(string workshopId) => workshopId + "|people";
-
-    public static string GroupFor(Caller caller, string workshopId)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return caller.IsStaff ? StaffGroup(workshopId) : PeopleGroup(workshopId);
-    }
-
     public void Join(string connectionId, string workshopId, Caller caller)
     {
         lock (_gate)
@@ -98,6 +88,22 @@ public sealed class WorkshopConnections
 
             return [.. connections
                 .Where(c => c.Value.Role == Role.Participant && string.Equals(c.Value.ParticipantId, participantId, StringComparison.Ordinal))
+                .Select(c => c.Key)];
+        }
+    }
+
+    /// <summary>The connections of one side (staff or participants) of a workshop on this server, maybe but one participant's.</summary>
+    public IReadOnlyList<string> AudienceOf(string workshopId, bool staff, string? except = null)
+    {
+        lock (_gate)
+        {
+            if (!_byWorkshop.TryGetValue(workshopId, out var connections))
+            {
+                return [];
+            }
+
+            return [.. connections
+                .Where(c => c.Value.IsStaff == staff && (except is null || !string.Equals(c.Value.ParticipantId, except, StringComparison.Ordinal)))
                 .Select(c => c.Key)];
         }
     }

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR;
 using Workshops.Contracts;
 
 namespace Workshops.Server.Realtime;
@@ -7,10 +6,10 @@ namespace Workshops.Server.Realtime;
 /// <summary>
 /// This server's one observer of the workshops it holds connections for (GPSTracker's
 /// RemoteLocationHub): a grain sends one message per server, and this adapter fans it out to
-/// the server's connections, in order, through the hub context.
+/// the server's connections, in order, each through its own bounded <see cref="ConnectionOutbox"/>.
 /// </summary>
 public sealed partial class WorkshopPushAdapter(
-    IHubContext<WorkshopHub, IWorkshopClient> hub,
+    PushOutboxes outboxes,
     WorkshopConnections connections,
     ILogger<WorkshopPushAdapter> logger) : BackgroundService, IWorkshopObserver
 {
@@ -32,7 +31,7 @@ public sealed partial class WorkshopPushAdapter(
             {
                 try
                 {
-                    await SendAsync(notice.WorkshopId, delivery);
+                    Send(notice.WorkshopId, delivery);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -43,34 +42,21 @@ public sealed partial class WorkshopPushAdapter(
         }
     }
 
-    private Task SendAsync(string workshopId, Delivery delivery)
+    private void Send(string workshopId, Delivery delivery)
     {
-        var target = delivery.Audience switch
+        var targets = delivery.Audience switch
         {
-            Audience.Staff => hub.Clients.Group(WorkshopConnections.StaffGroup(workshopId)),
-            Audience.Participants => hub.Clients.Group(WorkshopConnections.PeopleGroup(workshopId)),
-            Audience.ParticipantsExcept => hub.Clients.GroupExcept(
-                WorkshopConnections.PeopleGroup(workshopId), connections.ConnectionsOf(workshopId, delivery.ParticipantId ?? "")),
-            Audience.Participant => hub.Clients.Clients(connections.ConnectionsOf(workshopId, delivery.ParticipantId ?? "")),
+            Audience.Staff => connections.AudienceOf(workshopId, staff: true),
+            Audience.Participants => connections.AudienceOf(workshopId, staff: false),
+            Audience.ParticipantsExcept => connections.AudienceOf(workshopId, staff: false, except: delivery.ParticipantId ?? ""),
+            Audience.Participant => connections.ConnectionsOf(workshopId, delivery.ParticipantId ?? ""),
             _ => throw new InvalidOperationException("unknown audience " + delivery.Audience),
         };
-        return Invoke(target, delivery.Method, delivery.Payload);
-    }
 
-    private static Task Invoke(IWorkshopClient client, string method, object payload) => method switch
-    {
-        EventNames.IdeaAdded => client.ideaAdded((IdeaEvent)payload),
-        EventNames.IdeaChanged => client.ideaChanged((IdeaEvent)payload),
-        EventNames.IdeaRemoved => client.ideaRemoved((IdeaRemovedEvent)payload),
-        EventNames.TalliesChanged => client.talliesChanged((TalliesChangedEvent)payload),
-        EventNames.PhaseChanged => client.phaseChanged((PhaseChangedEvent)payload),
-        EventNames.TimerChanged => client.timerChanged((TimerChangedEvent)payload),
-        EventNames.OutputChanged => client.outputChanged((OutputChangedEvent)payload),
-        EventNames.PresenceChanged => client.presenceChanged((PresenceChangedEvent)payload),
-        EventNames.SettingsChanged => client.settingsChanged((SettingsChangedEvent)payload),
-        EventNames.VersionChanged => client.versionChanged((VersionChangedEvent)payload),
-        _ => throw new InvalidOperationException("unknown event " + method),
-    };
+        // Queued per connection, never awaited here: a connection that stops reading is closed
+        // by its own outbox and holds up nobody else (docs/protocol-notes.md, "Slow readers").
+        outboxes.Send(targets, delivery.Method, delivery.Payload);
+    }
 
     [LoggerMessage(1, LogLevel.Warning, "Sending {Method} of workshop {WorkshopId} failed")]
     private static partial void LogSendFailed(ILogger logger, Exception error, string method, string workshopId);
