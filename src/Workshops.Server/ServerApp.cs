@@ -19,6 +19,8 @@ public static class ServerApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
+        builder.AddWorkshopsForwardedHeaders();
         builder.Services.AddSingleton<JoinGuard>();
         builder.AddWorkshopsCluster();
         builder.AddWorkshopsAuth();
@@ -28,6 +30,19 @@ public static class ServerApp
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
+
+        // A missing, short or published signing key stops the start, not the first sign-in.
+        try
+        {
+            _ = app.Services.GetRequiredService<SigningKeyStore>();
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+        app.UseWorkshopsForwardedHeaders();
+        app.UseExceptionHandler();
         app.UseWorkshopErrors();
         app.UseHubOriginCheck();
         app.UseWebSockets();

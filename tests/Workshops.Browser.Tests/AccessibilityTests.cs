@@ -37,7 +37,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
         var facilitator = await Person.SignInAsync(await fixture.LaptopAsync(), baseUrl, workshop.FacilitatorKey, "/w/" + workshop.WorkshopId);
         await Accessibility.AssertNoSeriousViolationsAsync(facilitator.Page, "facilitator (Setup)");
-        var wall = await Person.OpenAsync(await fixture.ProjectorAsync(), $"{baseUrl}/wall/{workshop.WorkshopId}?key={Uri.EscapeDataString(workshop.FacilitatorKey)}");
+        var wall = await Person.OpenAsync(await fixture.ProjectorAsync(), $"{baseUrl}/wall/{workshop.WorkshopId}#key={Uri.EscapeDataString(workshop.FacilitatorKey)}");
         await wall.WaitForPhaseAsync("Setup");
         await Accessibility.AssertNoSeriousViolationsAsync(wall.Page, "wall (Setup)");
         await Screenshots.SaveAsync(wall.Page, "wall-setup");

@@ -20,7 +20,7 @@ public sealed class MarkupTests(BrowserFixture fixture)
         await Facilitator.SetPhaseAsync(facilitator, "Brainstorm");
         var author = await Person.JoinAsync(await fixture.PhoneAsync(), baseUrl, created.JoinCode, workshop.WorkshopId, NameAttack);
         var reader = await Person.JoinAsync(await fixture.PhoneAsync(), baseUrl, created.JoinCode, workshop.WorkshopId);
-        var wall = await Person.OpenAsync(await fixture.ProjectorAsync(), $"{baseUrl}/wall/{workshop.WorkshopId}?key={Uri.EscapeDataString(workshop.FacilitatorKey)}");
+        var wall = await Person.OpenAsync(await fixture.ProjectorAsync(), $"{baseUrl}/wall/{workshop.WorkshopId}#key={Uri.EscapeDataString(workshop.FacilitatorKey)}");
 
         await author.WaitForPhaseAsync("Brainstorm");
         await author.AddIdeaAsync(Attack);

@@ -42,7 +42,7 @@ public sealed class Person
     /// <summary>Opens a key link (facilitator or moderator) and waits for the page it leads to.</summary>
     public static async Task<Person> SignInAsync(IBrowserContext context, string baseUrl, string key, string expectedPath)
     {
-        var person = await OpenAsync(context, $"{baseUrl}/?key={Uri.EscapeDataString(key)}");
+        var person = await OpenAsync(context, $"{baseUrl}/#key={Uri.EscapeDataString(key)}");
         // The page may reach the path through history.replaceState (no navigation event either).
         await person.WaitForPathAsync(expectedPath, "signing in");
         await person.Connection.WaitForAsync();

@@ -21,7 +21,7 @@ internal static class AuthEndpoints
 
     private static async Task<IResult> SignInWithKey(KeyRequest? request, HttpContext http, AdminKey admin, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)
     {
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(http);
         if (!guard.TryEnter(address))
         {
             return Problems.From(ErrorCodes.RateLimited, "too many attempts from this address; wait a minute");
@@ -51,7 +51,7 @@ internal static class AuthEndpoints
 
     private static async Task<IResult> Join(JoinRequest? request, HttpContext http, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)
     {
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(http);
         if (!guard.TryEnter(address))
         {
             return Problems.From(ErrorCodes.RateLimited, "too many join attempts from this address; wait a minute");

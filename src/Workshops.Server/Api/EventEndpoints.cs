@@ -40,7 +40,7 @@ internal static class EventEndpoints
 
     private static async Task<IResult> GetByCode(string code, HttpContext http, IGrainFactory grains, JoinGuard guard)
     {
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(http);
         if (!guard.TryEnter(address))
         {
             return Problems.From(ErrorCodes.RateLimited, "too many attempts from this address; wait a minute");

@@ -56,20 +56,7 @@ internal sealed partial class StartupBanner(
             if (options.Value.Demo && localUrl is not null)
             {
                 var created = await grains.GetGrain<IEventGrain>("demo-" + Grains.Secrets.NewId(6)).Create(DemoProgram.Create());
-                text.AppendLine().AppendLine("Demo event: 2. Ulusal Danışma Toplantısı")
-                    .Append("  Join code:      ").AppendLine(created.JoinCode)
-                    .Append("  Participants:   ").Append(localUrl).Append("/?code=").AppendLine(created.JoinCode)
-                    .Append("  Moderator:      ").Append(localUrl).Append("/?key=").AppendLine(created.ModeratorKey)
-                    .Append("  Moderator key:  ").AppendLine(created.ModeratorKey);
-                foreach (var workshop in created.Workshops)
-                {
-                    text.Append("  Facilitator, ").Append(workshop.Title).Append(": ").Append(localUrl).Append("/?key=").AppendLine(workshop.FacilitatorKey);
-                }
-
-                foreach (var workshop in created.Workshops)
-                {
-                    text.Append("  Wall, ").Append(workshop.Title).Append(": ").Append(localUrl).Append("/wall/").AppendLine(workshop.WorkshopId);
-                }
+                text.AppendLine().Append(DemoText(localUrl, created));
             }
 
             // The banner is for the person who started the server, on the console.
@@ -80,6 +67,31 @@ internal sealed partial class StartupBanner(
         {
             LogBannerFailed(logger, ex);
         }
+    }
+
+    /// <summary>
+    /// The demo event's links. Keys ride in the fragment (<c>#key=</c>): a browser never sends
+    /// it, so a key stays out of the server's, a proxy's and a Wi-Fi portal's request logs.
+    /// </summary>
+    internal static string DemoText(string localUrl, EventCreated created)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Demo event: 2. Ulusal Danışma Toplantısı")
+            .Append("  Join code:      ").AppendLine(created.JoinCode)
+            .Append("  Participants:   ").Append(localUrl).Append("/?code=").AppendLine(created.JoinCode)
+            .Append("  Moderator:      ").Append(localUrl).Append("/#key=").AppendLine(created.ModeratorKey)
+            .Append("  Moderator key:  ").AppendLine(created.ModeratorKey);
+        foreach (var workshop in created.Workshops)
+        {
+            text.Append("  Facilitator, ").Append(workshop.Title).Append(": ").Append(localUrl).Append("/#key=").AppendLine(workshop.FacilitatorKey);
+        }
+
+        foreach (var workshop in created.Workshops)
+        {
+            text.Append("  Wall, ").Append(workshop.Title).Append(": ").Append(localUrl).Append("/wall/").AppendLine(workshop.WorkshopId);
+        }
+
+        return text.ToString();
     }
 
     private List<string> Urls()

@@ -2,21 +2,23 @@ import { ApiError, getJson, postJson } from './api';
 import { candidatesForEvent, candidatesForWorkshop, dropSession, rememberWorkshop, saveSession, type Session } from './session';
 import type { AuthReply, EventSummary, Snapshot } from './types';
 
-/** A key from ?key= or #key=, removed from the address bar at once (it is a secret). */
+/**
+ * A key from a key link, removed from the address bar (and so from the history) at once: it is
+ * a secret. Links carry it in the fragment (`#key=`), which a browser never sends, so it stays
+ * out of server and proxy logs. Links printed by older versions carry `?key=`: still accepted.
+ */
 export function takeKeyFromUrl(): string | null {
   const url = new URL(location.href);
-  let key = url.searchParams.get('key');
-  if (key) {
-    url.searchParams.delete('key');
-  } else {
-    const hash = new URLSearchParams(url.hash.slice(1));
-    key = hash.get('key');
-    if (key) {
-      hash.delete('key');
-      url.hash = hash.toString();
-    }
+  const hash = new URLSearchParams(url.hash.slice(1));
+  const key = hash.get('key') ?? url.searchParams.get('key');
+  if (hash.has('key')) {
+    hash.delete('key');
+    url.hash = hash.toString();
   }
-  if (key) {
+  if (url.searchParams.has('key')) {
+    url.searchParams.delete('key');
+  }
+  if (key !== null) {
     history.replaceState(null, '', url.pathname + url.search + url.hash);
   }
   return key && key.trim().length > 0 ? key.trim() : null;

@@ -9,7 +9,8 @@ import type { AuthReply, EventByCode } from '../lib/types';
 import { errorText, fullMessage, languageSwitch } from '../lib/ui';
 
 // The join page: enter (or scan) the event code, say who you are if you like, pick a workshop.
-// Key links (?key=...) sign facilitators and moderators in and send them on.
+// Key links (#key=..., or ?key=... from older printed links) sign facilitators and moderators in
+// and send them on.
 
 initLanguage(null);
 applyStatic();
