@@ -72,7 +72,21 @@ public sealed class OperationsTests
     {
         // No Kubernetes here: outside a pod, Orleans' Kubernetes hosting stops the start and says what is missing.
         using var data = new TempDirectory("kubernetes-mode");
-        var options = new ServerOptions { StorageProvider = "Memory", ClusterMode = "Kubernetes", AzureConnectionString = "UseDevelopmentStorage=true" };
+        // A pod's ports are open beyond loopback: without a certificate the server would refuse before Orleans looks at the pod.
+        using var authority = new TestCertificateAuthority(data.Combine("certs"), "Kubernetes test CA");
+        var certificate = authority.Issue("pod");
+        var options = new ServerOptions
+        {
+            StorageProvider = "Memory",
+            ClusterMode = "Kubernetes",
+            AzureConnectionString = "UseDevelopmentStorage=true",
+            Extra = new Dictionary<string, string?>
+            {
+                ["Workshops:Cluster:Tls:CertificatePath"] = certificate.CertificatePath,
+                ["Workshops:Cluster:Tls:KeyPath"] = certificate.KeyPath,
+                ["Workshops:Cluster:Tls:CaPath"] = authority.CaPath,
+            },
+        };
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

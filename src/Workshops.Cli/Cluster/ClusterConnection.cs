@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Workshops.Cli.Configuration;
+using Workshops.ClusterTls;
 
 namespace Workshops.Cli.Cluster;
 
@@ -33,6 +34,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static async Task<ClusterConnection> OpenAsync(ClusterSettings settings, bool verbose, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var certificates = LoadCertificates(settings);
 
         // No defaults: no appsettings.json from the current folder, no console logging unless asked.
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "workshops" });
@@ -60,12 +62,19 @@ public sealed class ClusterConnection : IAsyncDisposable
                 client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
             }
 
+            if (certificates is not null)
+            {
+                client.UseTls(certificates.Configure);
+            }
+
             // Orleans retries a failed first connection with a growing delay by default; a
             // person at a terminal wants to hear at once that nothing is there.
             client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
 
             // A port that accepts but never answers (the HTTP port by mistake) must not hang us.
-            var open = settings.ConnectTimeout < TimeSpan.FromSeconds(5) ? settings.ConnectTimeout : TimeSpan.FromSeconds(5);
+            // With TLS, opening includes the handshake, slow on a busy machine; TLS bounds it too.
+            var cap = TimeSpan.FromSeconds(certificates is null ? 5 : 15);
+            var open = settings.ConnectTimeout < cap ? settings.ConnectTimeout : cap;
             client.Configure<ConnectionOptions>(o => o.OpenConnectionTimeout = open);
         });
 
@@ -88,8 +97,12 @@ public sealed class ClusterConnection : IAsyncDisposable
                 ExitCodes.ClusterUnreachable,
                 $"the cluster is not reachable at {settings.Describe()}: {reason}.{Environment.NewLine}" +
                 (settings.IsAzureTable
-                    ? "Is a server running? Do the connection string and the cluster and service ids match its Workshops:Cluster settings? (workshops --help)"
-                    : "Is a server running? Do the gateway port and the cluster and service ids match its Workshops:Cluster settings? (workshops --help)"),
+                    ? "Is a server running? Do the connection string and the cluster and service ids match its Workshops:Cluster settings?"
+                    : "Is a server running? Do the gateway port and the cluster and service ids match its Workshops:Cluster settings?") +
+                (settings.Tls.IsConfigured
+                    ? " Is the CLI's certificate (Workshops:Cluster:Tls) issued by the authority the servers trust, and theirs by the one in CaPath?"
+                    : " If the cluster uses TLS, the CLI needs a certificate too: Workshops:Cluster:Tls:CertificatePath, KeyPath, CaPath.") +
+                " (workshops --help)",
                 ex);
         }
         catch
@@ -100,6 +113,23 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopQuietlyAsync(_host);
+
+    private static ClusterCertificates? LoadCertificates(ClusterSettings settings)
+    {
+        if (!settings.Tls.IsConfigured)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ClusterCertificates.Load(settings.Tls);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliException(ExitCodes.InvalidInput, ex.Message, ex);
+        }
+    }
 
     private static async Task StopQuietlyAsync(IHost host)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workshops.ClusterTls;
 
 namespace Workshops.Cli.Configuration;
 
@@ -26,13 +27,18 @@ public sealed record ClusterSettings
     /// <summary>AzureTable mode: the storage account holding the membership table. A secret: never printed.</summary>
     public string? AzureConnectionString { get; init; }
 
+    /// <summary>The certificate the CLI shows the gateways and the authority it checks theirs against
+    /// (the servers' <c>Workshops:Cluster:Tls</c> keys); not configured: plain TCP.</summary>
+    public ClusterTlsOptions Tls { get; init; } = new();
+
     /// <summary>How long connecting may take before the CLI gives up (exit code 3).</summary>
     public TimeSpan ConnectTimeout { get; init; } = DefaultConnectTimeout;
 
     public bool IsAzureTable => string.Equals(Mode, AzureTableMode, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the CLI looked, for error messages (without the connection string).</summary>
-    public string Describe() => IsAzureTable
-        ? string.Create(CultureInfo.InvariantCulture, $"Azure Table membership (cluster '{ClusterId}', service '{ServiceId}')")
-        : string.Create(CultureInfo.InvariantCulture, $"localhost gateway port {GatewayPort} (cluster '{ClusterId}', service '{ServiceId}')");
+    public string Describe() => (IsAzureTable
+        ? string.Create(CultureInfo.InvariantCulture, $"Azure Table membership (cluster '{ClusterId}', service '{ServiceId}'")
+        : string.Create(CultureInfo.InvariantCulture, $"localhost gateway port {GatewayPort} (cluster '{ClusterId}', service '{ServiceId}'"))
+        + (Tls.IsConfigured ? ", TLS)" : ")");
 }

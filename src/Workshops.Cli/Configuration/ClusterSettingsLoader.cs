@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Workshops.ClusterTls;
 
 namespace Workshops.Cli.Configuration;
 
@@ -41,6 +42,7 @@ public static class ClusterSettingsLoader
             ServiceId = NonEmpty(overrides.ServiceId ?? configuration[Section + "ServiceId"], "service id") ?? defaults.ServiceId,
             GatewayPort = overrides.GatewayPort ?? ParsePort(configuration[Section + "GatewayPort"]) ?? defaults.GatewayPort,
             AzureConnectionString = string.IsNullOrWhiteSpace(azure) ? null : azure,
+            Tls = configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new(),
             ConnectTimeout = overrides.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.ConnectTimeout,
         };
 
