@@ -10,7 +10,7 @@ namespace Workshops.Reports;
 internal static class CsvReportWriter
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput"];
+        ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput", "consensus"];
 
     public static byte[] Write(EventExport export)
     {
@@ -36,6 +36,8 @@ internal static class CsvReportWriter
                         ReportTexts.Number(idea.Votes),
                         Cell(StatusName(idea.Status)),
                         chosen.Contains(idea.IdeaId) ? "true" : "false",
+                        // Invariant "0.447", empty when there is none: a number for scripts, like votes.
+                        idea.Consensus is { } consensus ? consensus.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "",
                     ]);
                 }
             }

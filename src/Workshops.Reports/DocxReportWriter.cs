@@ -120,6 +120,12 @@ internal static class DocxReportWriter
             body.Append(Paragraph(DocxStyles.Normal, output.Text));
             body.Append(Fact(texts.Votes, ReportTexts.Number(output.Votes)));
             body.Append(Fact(texts.VotesByGroup, texts.GroupBreakdown(output.VotesByGroup)));
+            body.Append(Fact(texts.Consensus, output.Consensus is { } consensus ? texts.Decimal(consensus) : texts.NoConsensus));
+            if (output.Support.Count > 0)
+            {
+                body.Append(Fact(texts.SupportByGroup, texts.SupportBreakdown(output.Support)));
+            }
+
             body.Append(Fact(texts.Source, texts.SourceName(output.Source)));
         }
 
@@ -133,7 +139,7 @@ internal static class DocxReportWriter
             }
 
             var withAuthors = board.Ideas.Any(idea => !string.IsNullOrWhiteSpace(idea.Author));
-            var fixedWidth = 600 + 700 + 1600 + (withAuthors ? 1900 : 0);
+            var fixedWidth = 600 + 700 + 900 + 1600 + (withAuthors ? 1900 : 0);
             var columns = new List<Column> { new(texts.Rank, 600, AlignRight: true), new(texts.Idea, TextWidth - fixedWidth) };
             if (withAuthors)
             {
@@ -141,6 +147,7 @@ internal static class DocxReportWriter
             }
 
             columns.Add(new Column(texts.Votes, 700, AlignRight: true));
+            columns.Add(new Column(texts.Consensus, 900, AlignRight: true));
             columns.Add(new Column(texts.Status, 1600));
             var rows = board.Ideas.Select((idea, index) =>
             {
@@ -151,15 +158,47 @@ internal static class DocxReportWriter
                 }
 
                 cells.Add(ReportTexts.Number(idea.Votes));
+                cells.Add(idea.Consensus is { } consensus ? texts.Decimal(consensus) : "–");
                 cells.Add(texts.StatusName(idea.Status));
                 return (IReadOnlyList<string>)cells;
             });
             body.Append(Table(columns, rows));
         }
+
+        AuditSection(body, workshop, texts);
+    }
+
+    /// <summary>Every staff action in order, as in the Markdown and JSON reports.</summary>
+    private static void AuditSection(Body body, WorkshopExport workshop, ReportTexts texts)
+    {
+        body.Append(Paragraph(DocxStyles.Heading2, texts.Audit));
+        if (workshop.Audit.Count == 0)
+        {
+            body.Append(Paragraph(DocxStyles.Normal, texts.NoAudit));
+            return;
+        }
+
+        var rows = workshop.Audit.Select(entry => (IReadOnlyList<string>)
+        [
+            ReportTexts.Timestamp(entry.At),
+            texts.RoleName(entry.Role),
+            texts.ActionName(entry.Action),
+            entry.IdeaId ?? "",
+            texts.AuditDetail(entry.Action, entry.Detail),
+        ]);
+        body.Append(Table(
+            [
+                new Column(texts.AuditTime, 1900),
+                new Column(texts.AuditRole, 1500),
+                new Column(texts.AuditAction, 1900),
+                new Column(texts.Idea, 800),
+                new Column(texts.AuditDetailHeader, TextWidth - 1900 - 1500 - 1900 - 800),
+            ],
+            rows));
     }
 
     /// <summary>Title, subject, author, language and date as Word's File › Info shows them.</summary>
-    private static void CoreProperties(CoreFilePropertiesPart part, EventExport export, ReportTexts texts)
+    internal static void CoreProperties(CoreFilePropertiesPart part, EventExport export, ReportTexts texts, string? subject = null)
     {
         XNamespace cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
         XNamespace dc = "http://purl.org/dc/elements/1.1/";
@@ -172,7 +211,7 @@ internal static class DocxReportWriter
             new XAttribute(XNamespace.Xmlns + "dcterms", dcterms),
             new XAttribute(XNamespace.Xmlns + "xsi", xsi),
             new XElement(dc + "title", Clean(export.Title)),
-            new XElement(dc + "subject", texts.ReportSubtitle),
+            new XElement(dc + "subject", subject ?? texts.ReportSubtitle),
             new XElement(dc + "creator", "Workshops"),
             new XElement(dc + "language", texts.Language),
             new XElement(dcterms + "created", new XAttribute(xsi + "type", "dcterms:W3CDTF"), created),

@@ -65,6 +65,12 @@ internal static class MarkdownReportWriter
             Line(md);
             Line(md, "- " + texts.Votes + ": " + ReportTexts.Number(output.Votes));
             Line(md, "- " + texts.VotesByGroup + ": " + MarkdownText.Escape(texts.GroupBreakdown(output.VotesByGroup), startsBlock: false));
+            Line(md, "- " + texts.ConsensusText(output.Consensus));
+            if (output.Support.Count > 0)
+            {
+                Line(md, "- " + texts.SupportByGroup + ": " + MarkdownText.Escape(texts.SupportBreakdown(output.Support), startsBlock: false));
+            }
+
             Line(md, "- " + texts.Source + ": " + texts.SourceName(output.Source));
             if (output.SourceIdeaIds.Count > 0)
             {
@@ -88,6 +94,11 @@ internal static class MarkdownReportWriter
             {
                 rank++;
                 var facts = new List<string> { texts.VoteCount(idea.Votes), texts.StatusName(idea.Status) };
+                if (idea.Consensus is { } consensus)
+                {
+                    facts.Insert(1, texts.Consensus + " " + texts.Decimal(consensus));
+                }
+
                 if (!string.IsNullOrWhiteSpace(idea.Author))
                 {
                     facts.Insert(0, MarkdownText.Escape(idea.Author, startsBlock: false));
@@ -113,7 +124,7 @@ internal static class MarkdownReportWriter
             {
                 ReportTexts.Timestamp(entry.At),
                 texts.RoleName(entry.Role),
-                MarkdownText.Escape(entry.Action, startsBlock: false),
+                MarkdownText.Escape(texts.ActionName(entry.Action), startsBlock: false),
             };
             if (!string.IsNullOrEmpty(entry.IdeaId))
             {
@@ -122,7 +133,7 @@ internal static class MarkdownReportWriter
 
             if (!string.IsNullOrEmpty(entry.Detail))
             {
-                parts.Add(MarkdownText.Escape(entry.Detail, startsBlock: false));
+                parts.Add(MarkdownText.Escape(texts.AuditDetail(entry.Action, entry.Detail), startsBlock: false));
             }
 
             Line(md, "- " + string.Join(" · ", parts));

@@ -1,6 +1,6 @@
 namespace Workshops.Reports;
 
-/// <summary>The download formats of the export routes (<c>?format=json|md|csv|docx</c>).</summary>
+/// <summary>The download formats of the export routes (<c>?format=json|md|csv|docx|pptx</c>).</summary>
 public enum ReportFormat
 {
     /// <summary>The contract's section 5 shape.</summary>
@@ -14,4 +14,7 @@ public enum ReportFormat
 
     /// <summary>A Word document to hand out.</summary>
     Docx = 3,
+
+    /// <summary>The closing deck for the plenary (PowerPoint).</summary>
+    Pptx = 4,
 }

@@ -6,7 +6,7 @@ namespace Workshops.Reports;
 public static class ReportFormats
 {
     /// <summary>The query values in the contract's order.</summary>
-    public static IReadOnlyList<string> QueryValues { get; } = ["json", "md", "csv", "docx"];
+    public static IReadOnlyList<string> QueryValues { get; } = ["json", "md", "csv", "docx", "pptx"];
 
     /// <summary>
     /// Parses the <c>format</c> query value exactly (ordinal: "JSON" or " json" are not
@@ -28,6 +28,9 @@ public static class ReportFormats
             case "docx":
                 format = ReportFormat.Docx;
                 return true;
+            case "pptx":
+                format = ReportFormat.Pptx;
+                return true;
             default:
                 format = ReportFormat.Json;
                 return false;
@@ -41,6 +44,7 @@ public static class ReportFormats
         ReportFormat.Markdown => "md",
         ReportFormat.Csv => "csv",
         ReportFormat.Docx => "docx",
+        ReportFormat.Pptx => "pptx",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
     };
 
@@ -51,6 +55,7 @@ public static class ReportFormats
         ReportFormat.Markdown => "text/markdown; charset=utf-8",
         ReportFormat.Csv => "text/csv; charset=utf-8",
         ReportFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ReportFormat.Pptx => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
     };
 }

@@ -52,6 +52,46 @@ internal sealed class ReportTexts
         Months = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
         Phases = ["Hazırlık", "Beyin fırtınası", "Oylama", "Sonuçlar", "Kapandı"],
         Roles = ["katılımcı", "kolaylaştırıcı", "moderatör", "yönetici"],
+        Consensus = "Uzlaşı",
+        NoConsensus = "hesaplanamadı (en az 3 oy vereni olan 2 grup gerekir)",
+        SupportByGroup = "Gruplara göre destek",
+        SupportersOf = "kişiden",
+        DeckSubtitle = "Kapanış oturumu — atölye çıktıları",
+        ClosingTitle = "Toplantının toplamı",
+        Attendances = "Atölye katılımı",
+        Groups = "Paydaş grubu",
+        TopIdeas = "En çok oy alan fikirler",
+        Yes = "evet",
+        No = "hayır",
+        DecimalSeparator = ",",
+        AuditActions = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["add"] = "fikir ekleme",
+            ["edit"] = "düzenleme",
+            ["delete"] = "silme",
+            ["hide"] = "gizleme",
+            ["restore"] = "geri alma",
+            ["merge"] = "birleştirme",
+            ["phase"] = "aşama",
+            ["output"] = "çıktı seçimi",
+            ["output-clear"] = "çıktı seçiminin kaldırılması",
+            ["settings"] = "ayarlar",
+            ["timer-start"] = "süre başlatma",
+            ["timer-stop"] = "süre durdurma",
+        },
+        SettingNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["votesPerBoard"] = "pano başına oy",
+            ["maxVotesPerIdea"] = "fikir başına en çok oy",
+            ["anonymousIdeas"] = "anonim fikirler",
+            ["liveResults"] = "canlı sonuçlar",
+            ["maxIdeaLength"] = "en uzun fikir",
+        },
+        Seconds = "sn",
+        AuditTime = "Zaman",
+        AuditRole = "Rol",
+        AuditAction = "İşlem",
+        AuditDetailHeader = "Ayrıntı",
     };
 
     public static ReportTexts English { get; } = new()
@@ -96,6 +136,46 @@ internal sealed class ReportTexts
         Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         Phases = ["Setup", "Brainstorm", "Voting", "Results", "Closed"],
         Roles = ["participant", "facilitator", "moderator", "admin"],
+        Consensus = "Consensus",
+        NoConsensus = "not computed (needs 2 groups with at least 3 voters each)",
+        SupportByGroup = "Support by group",
+        SupportersOf = "of",
+        DeckSubtitle = "Closing plenary — workshop outputs",
+        ClosingTitle = "The meeting in numbers",
+        Attendances = "Workshop attendances",
+        Groups = "Stakeholder groups",
+        TopIdeas = "Top-voted ideas",
+        Yes = "yes",
+        No = "no",
+        DecimalSeparator = ".",
+        AuditActions = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["add"] = "idea added",
+            ["edit"] = "edit",
+            ["delete"] = "deletion",
+            ["hide"] = "hidden",
+            ["restore"] = "restored",
+            ["merge"] = "merge",
+            ["phase"] = "phase",
+            ["output"] = "output chosen",
+            ["output-clear"] = "output choice cleared",
+            ["settings"] = "settings",
+            ["timer-start"] = "timer started",
+            ["timer-stop"] = "timer stopped",
+        },
+        SettingNames = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["votesPerBoard"] = "votes per board",
+            ["maxVotesPerIdea"] = "votes per idea at most",
+            ["anonymousIdeas"] = "anonymous ideas",
+            ["liveResults"] = "live results",
+            ["maxIdeaLength"] = "longest idea",
+        },
+        Seconds = "s",
+        AuditTime = "Time",
+        AuditRole = "Role",
+        AuditAction = "Action",
+        AuditDetailHeader = "Detail",
     };
 
     /// <summary>English for "en" and "en-…", Turkish otherwise (the product's default language).</summary>
@@ -148,6 +228,98 @@ internal sealed class ReportTexts
     public required IReadOnlyList<string> Months { get; init; }
     public required IReadOnlyList<string> Phases { get; init; }
     public required IReadOnlyList<string> Roles { get; init; }
+    public required string Consensus { get; init; }
+    public required string NoConsensus { get; init; }
+    public required string SupportByGroup { get; init; }
+    public required string SupportersOf { get; init; }
+    public required string DeckSubtitle { get; init; }
+    public required string ClosingTitle { get; init; }
+    public required string Attendances { get; init; }
+    public required string Groups { get; init; }
+    public required string TopIdeas { get; init; }
+    public required string Yes { get; init; }
+    public required string No { get; init; }
+    public required string DecimalSeparator { get; init; }
+    /// <summary>The audit's action names (wire names, English) in this language.</summary>
+    public required IReadOnlyDictionary<string, string> AuditActions { get; init; }
+    public required IReadOnlyDictionary<string, string> SettingNames { get; init; }
+    public required string Seconds { get; init; }
+    public required string AuditTime { get; init; }
+    public required string AuditRole { get; init; }
+    public required string AuditAction { get; init; }
+    public required string AuditDetailHeader { get; init; }
+
+    /// <summary>0.447 as "0,447" in Turkish, "0.447" in English, whatever the server's culture.</summary>
+    public string Decimal(double value) =>
+        value.ToString("0.000", CultureInfo.InvariantCulture).Replace(".", DecimalSeparator, StringComparison.Ordinal);
+
+    /// <summary>"Uzlaşı: 0,447" or the reason there is none.</summary>
+    public string ConsensusText(double? consensus) => Consensus + ": " + (consensus is { } value ? Decimal(value) : NoConsensus);
+
+    /// <summary>"Kamu kurumu 0,600 (3 kişiden 2)" / "Kamu kurumu 0.600 (2 of 3)".</summary>
+    public string SupportText(GroupSupport support)
+    {
+        ArgumentNullException.ThrowIfNull(support);
+        var counts = string.Equals(Language, "en-GB", StringComparison.Ordinal)
+            ? Number(support.Supporters) + " " + SupportersOf + " " + Number(support.Voters)
+            : Number(support.Voters) + " " + SupportersOf + " " + Number(support.Supporters);
+        return GroupName(support.Group) + " " + Decimal(support.Support) + " (" + counts + ")";
+    }
+
+    /// <summary>Every qualifying group's support, most first, or nothing.</summary>
+    public string SupportBreakdown(IReadOnlyList<GroupSupport> support) =>
+        support.Count == 0
+            ? ""
+            : string.Join(" · ", support.OrderByDescending(s => s.Support).ThenBy(s => s.Group, StringComparer.Ordinal).Select(SupportText));
+
+    public string ActionName(string action) => AuditActions.TryGetValue(action, out var name) ? name : action;
+
+    /// <summary>
+    /// The audit detail in this language where the server wrote words: phase names
+    /// ("Setup → Brainstorm"), settings ("votesPerBoard=3 …"), timer seconds ("90s").
+    /// Texts people wrote are left as they are.
+    /// </summary>
+    public string AuditDetail(string action, string? detail)
+    {
+        if (string.IsNullOrEmpty(detail))
+        {
+            return "";
+        }
+
+        switch (action)
+        {
+            case "phase":
+                var phases = detail.Split(" → ");
+                return phases.Length == 2 && Enum.TryParse<WorkshopPhase>(phases[0], out var from) && Enum.TryParse<WorkshopPhase>(phases[1], out var to)
+                    && Enum.IsDefined(from) && Enum.IsDefined(to)
+                    ? PhaseName(from) + " → " + PhaseName(to)
+                    : detail;
+            case "settings":
+                return string.Join(" · ", detail.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SettingText));
+            case "timer-start" when detail.EndsWith('s'):
+                return detail[..^1] + " " + Seconds;
+            default:
+                return detail;
+        }
+    }
+
+    private string SettingText(string pair)
+    {
+        var at = pair.IndexOf('=', StringComparison.Ordinal);
+        if (at < 0 || !SettingNames.TryGetValue(pair[..at], out var name))
+        {
+            return pair;
+        }
+
+        var value = pair[(at + 1)..];
+        value = value switch
+        {
+            "True" or "true" => Yes,
+            "False" or "false" => No,
+            _ => value,
+        };
+        return name + "=" + value;
+    }
 
     public string StatusName(IdeaStatus status) => status switch
     {

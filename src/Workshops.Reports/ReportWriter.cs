@@ -13,7 +13,7 @@ public static class ReportWriter
     /// <param name="format">The download format.</param>
     /// <param name="language">
     /// The event's language: "en" (or "en-…") writes English headings, anything else Turkish.
-    /// Only the human formats (Markdown, Word) are translated; JSON and CSV are for programs.
+    /// Only the human formats (Markdown, Word, PowerPoint) are translated; JSON and CSV are for programs.
     /// </param>
     public static Report Write(EventExport export, ReportFormat format, string language)
     {
@@ -25,6 +25,7 @@ public static class ReportWriter
             ReportFormat.Markdown => MarkdownReportWriter.Write(export, texts),
             ReportFormat.Csv => CsvReportWriter.Write(export),
             ReportFormat.Docx => DocxReportWriter.Write(export, texts),
+            ReportFormat.Pptx => PptxDeckWriter.Write(export, texts),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
         };
         return new Report(content, ReportFormats.ContentType(format), ReportFileName.For(export.Title, export.Date, format));

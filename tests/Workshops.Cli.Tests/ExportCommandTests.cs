@@ -42,6 +42,24 @@ public sealed class ExportCommandTests(CliServerFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Export_pptx_is_the_closing_deck_with_one_slide_per_workshop()
+    {
+        var created = await fixture.CreateSampleEventAsync();
+        var file = _folder.Combine("kapanis.pptx");
+
+        var result = await fixture.RunAsync("export", created.EventId, "--format", "pptx", "--out", file);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("as pptx to " + file, result.Stdout, StringComparison.Ordinal);
+        using var deck = PresentationDocument.Open(file, isEditable: false);
+        var slides = deck.PresentationPart!.SlideParts.ToList();
+        Assert.Equal(SampleProgram.WorkshopTitles.Count + 2, slides.Count);
+        var texts = slides.SelectMany(s => s.Slide.Descendants<DocumentFormat.OpenXml.Drawing.Text>()).Select(t => t.Text).ToList();
+        Assert.Contains("Kapanış oturumu — atölye çıktıları", texts);
+        Assert.All(SampleProgram.WorkshopTitles, title => Assert.Contains(title, texts));
+    }
+
+    [Fact]
     public async Task Export_md_csv_and_json_hold_the_event()
     {
         var created = await fixture.CreateSampleEventAsync();

@@ -48,8 +48,8 @@ public sealed class DocxReportTests
         Assert.Equal(["Tüm atölyelerin çıktıları", "Hassas Gruplar", "Eğitim ve Gençlik"], docx.TextsOf("Heading1"));
         Assert.Equal(
             [
-                "Çıktılar", "Fikirler — Etki", "Fikirler — Sürdürülebilirlik", "Fikirler — İş Birliği",
-                "Çıktılar", "Fikirler — Etki", "Fikirler — Sürdürülebilirlik", "Fikirler — İş Birliği",
+                "Çıktılar", "Fikirler — Etki", "Fikirler — Sürdürülebilirlik", "Fikirler — İş Birliği", "İşlem kaydı",
+                "Çıktılar", "Fikirler — Etki", "Fikirler — Sürdürülebilirlik", "Fikirler — İş Birliği", "İşlem kaydı",
             ],
             docx.TextsOf("Heading2"));
         Assert.Equal(["Etki", "Sürdürülebilirlik", "İş Birliği", "Etki", "Sürdürülebilirlik"], docx.TextsOf("Heading3"));
@@ -87,23 +87,26 @@ public sealed class DocxReportTests
         Assert.Contains(TestExports.FacilitatorOutputText, docx.TextsOf("Normal"));
         Assert.Contains("Paydaş gruplarına göre oy: Sivil toplum kuruluşu 4 · Kamu kurumu 3 · grup belirtmeyen 2", docx.TextsOf("Normal"));
         Assert.Contains("Bu panoda fikir yok.", docx.TextsOf("Normal"));
+        Assert.Contains("Uzlaşı: 0,447", docx.TextsOf("Normal"));
+        Assert.Contains("Gruplara göre destek: Kamu kurumu 0,600 (3 kişiden 2) · Sivil toplum kuruluşu 0,333 (4 kişiden 1)", docx.TextsOf("Normal"));
 
         // Tables after the outputs table: one per board that has ideas, in order.
         var boards = Export.Workshops.SelectMany(workshop => workshop.Boards).Where(board => board.Ideas.Count > 0).ToList();
-        var ideaTables = docx.Tables.Skip(1).ToList();
+        // Each workshop ends with its audit table.
+        var ideaTables = docx.Tables.Skip(1).Where(table => table[0][0] != "Zaman").ToList();
         Assert.Equal(boards.Count, ideaTables.Count);
         for (var b = 0; b < boards.Count; b++)
         {
             var signed = boards[b].Ideas.Any(idea => idea.Author is not null);
-            Assert.Equal(signed ? ["Sıra", "Fikir", "Yazar", "Oy", "Durum"] : ["Sıra", "Fikir", "Oy", "Durum"], ideaTables[b][0]);
+            Assert.Equal(signed ? ["Sıra", "Fikir", "Yazar", "Oy", "Uzlaşı", "Durum"] : ["Sıra", "Fikir", "Oy", "Uzlaşı", "Durum"], ideaTables[b][0]);
             var rows = ideaTables[b].Skip(1).ToList();
             Assert.Equal(boards[b].Ideas.Count, rows.Count);
             for (var i = 0; i < rows.Count; i++)
             {
                 var idea = boards[b].Ideas[i];
                 IReadOnlyList<string> expected = signed
-                    ? [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, idea.Author ?? "", Votes(idea), Status(idea)]
-                    : [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, Votes(idea), Status(idea)];
+                    ? [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, idea.Author ?? "", Votes(idea), "–", Status(idea)]
+                    : [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, Votes(idea), "–", Status(idea)];
                 // Ordinal equality: every Turkish letter and the line break of the multi-line idea survive.
                 Assert.Equal(expected, rows[i]);
             }
@@ -146,4 +149,20 @@ public sealed class DocxReportTests
         IdeaStatus.Merged => "birleştirildi",
         _ => "görünür",
     };
+
+    [Fact]
+    public void Each_workshop_ends_with_its_audit_trail_in_Turkish_words()
+    {
+        var docx = Write();
+
+        var audits = docx.Tables.Where(table => table[0][0] == "Zaman").ToList();
+        Assert.Equal(Export.Workshops.Count, audits.Count);
+        Assert.Equal(["Zaman", "Rol", "İşlem", "Fikir", "Ayrıntı"], audits[0][0]);
+        Assert.Equal(Export.Workshops[0].Audit.Count, audits[0].Count - 1);
+        Assert.Equal(["2024-03-07 10:45 UTC", "kolaylaştırıcı", "aşama", "", "Hazırlık → Beyin fırtınası"], audits[0][1]);
+        Assert.Equal(["gizleme", "i-105", ""], audits[0][2].Skip(2));
+        Assert.Equal(["birleştirme", "i-101", "i-104"], audits[0][3].Skip(2));
+        Assert.Equal("çıktı seçimi", audits[0][6][2]);
+        Assert.DoesNotContain(audits.SelectMany(t => t).SelectMany(row => row), cell => cell is "phase" or "hide" or "merge" or "output" || cell.Contains("Setup", StringComparison.Ordinal));
+    }
 }

@@ -76,7 +76,11 @@ public sealed class JsonReportTests
         Assert.Equal("Closed", workshop.GetProperty("phase").GetString());
 
         var output = workshop.GetProperty("outputs")[0];
-        Assert.Equal(["area", "text", "votes", "votesByGroup", "source", "sourceIdeaIds"], Names(output));
+        Assert.Equal(["area", "text", "votes", "votesByGroup", "source", "sourceIdeaIds", "consensus", "support"], Names(output));
+        // Section 10: consensus on every output and idea, written as null when there is none.
+        Assert.Equal(0.447, output.GetProperty("consensus").GetDouble());
+        Assert.Equal(JsonValueKind.Null, workshop.GetProperty("outputs")[1].GetProperty("consensus").ValueKind);
+        Assert.Equal(["group", "voters", "supporters", "support"], Names(output.GetProperty("support")[0]));
         Assert.Equal("facilitator", output.GetProperty("source").GetString());
         Assert.Equal("top-voted", workshop.GetProperty("outputs")[1].GetProperty("source").GetString());
         // Group names are data, not member names: no camelCase, and "" is kept.
@@ -86,7 +90,7 @@ public sealed class JsonReportTests
         var board = workshop.GetProperty("boards")[0];
         Assert.Equal(["area", "ideas"], Names(board));
         var ideas = board.GetProperty("ideas");
-        Assert.Equal(["ideaId", "text", "votes", "votesByGroup", "status"], Names(ideas[0]));
+        Assert.Equal(["ideaId", "text", "votes", "votesByGroup", "status", "consensus", "support"], Names(ideas[0]));
         Assert.Equal(["visible", "visible", "visible", "merged", "hidden"], ideas.EnumerateArray().Select(idea => idea.GetProperty("status").GetString()));
 
         var audit = workshop.GetProperty("audit");
@@ -119,7 +123,8 @@ public sealed class JsonReportTests
 
         Assert.Contains(TestExports.AllIdeas(Export), entry => entry.Idea.Author is null);
         Assert.Contains(TestExports.AllIdeas(Export), entry => entry.Idea.Author is not null);
-        Assert.DoesNotContain("null", Encoding.UTF8.GetString(Write()), StringComparison.Ordinal);
+        // The only nulls are the consensus values the contract asks for (section 10).
+        Assert.DoesNotContain("null", Encoding.UTF8.GetString(Write()).Replace("\"consensus\": null", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

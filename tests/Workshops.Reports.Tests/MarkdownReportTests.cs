@@ -70,8 +70,15 @@ public sealed class MarkdownReportTests
                     Assert.Contains((group.Length == 0 ? "grup belirtmeyen" : group) + " " + votes, facts[1], StringComparison.Ordinal);
                 }
 
-                Assert.Equal(output.Source == OutputSource.TopVoted ? TopVotedMarker : ChosenMarker, facts[2]);
-                Assert.Equal("Dayandığı fikirler: " + string.Join(", ", output.SourceIdeaIds), facts[3]);
+                Assert.Equal(output.Consensus is null ? "Uzlaşı: hesaplanamadı (en az 3 oy vereni olan 2 grup gerekir)" : "Uzlaşı: 0,447", facts[2]);
+                var next = 3;
+                if (output.Support.Count > 0)
+                {
+                    Assert.Equal("Gruplara göre destek: Kamu kurumu 0,600 (3 kişiden 2) · Sivil toplum kuruluşu 0,333 (4 kişiden 1)", facts[next++]);
+                }
+
+                Assert.Equal(output.Source == OutputSource.TopVoted ? TopVotedMarker : ChosenMarker, facts[next++]);
+                Assert.Equal("Dayandığı fikirler: " + string.Join(", ", output.SourceIdeaIds), facts[next]);
             }
         }
     }
@@ -247,6 +254,23 @@ public sealed class MarkdownReportTests
         Assert.NotEqual(0xEF, bytes[0]);
         Assert.DoesNotContain((byte)'\r', bytes);
         Assert.EndsWith("\n", MarkdownContent.Parse(bytes, MarkdownContent.CommonMark).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CommonMark")]
+    [InlineData("Advanced")]
+    public void Audit_trail_names_actions_phases_and_roles_in_the_reports_language(string pipeline)
+    {
+        var turkish = MarkdownContent.Items(Write(pipeline).Section(3, "İşlem kaydı")[0]);
+        var english = MarkdownContent.Items(Write(pipeline, "en").Section(3, "Audit trail")[0]);
+
+        Assert.Equal(Export.Workshops[0].Audit.Count, turkish.Count);
+        Assert.Equal("2024-03-07 10:45 UTC · kolaylaştırıcı · aşama · Hazırlık → Beyin fırtınası", turkish[0]);
+        Assert.Equal("2024-03-07 11:10 UTC · kolaylaştırıcı · gizleme · i-105", turkish[1]);
+        Assert.Equal("2024-03-07 11:16 UTC · kolaylaştırıcı · birleştirme · i-101 · i-104", turkish[2]);
+        Assert.Equal("2024-03-07 11:40 UTC · kolaylaştırıcı · çıktı seçimi · i-101 · Etki", turkish[5]);
+        Assert.Equal("2024-03-07 10:45 UTC · facilitator · phase · Setup → Brainstorm", english[0]);
+        Assert.Equal("2024-03-07 11:10 UTC · facilitator · hidden · i-105", english[1]);
     }
 
     private static int Occurrence(int workshopIndex, string area) =>

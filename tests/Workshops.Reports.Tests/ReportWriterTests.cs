@@ -11,6 +11,7 @@ public sealed class ReportWriterTests
     [InlineData("md", ReportFormat.Markdown)]
     [InlineData("csv", ReportFormat.Csv)]
     [InlineData("docx", ReportFormat.Docx)]
+    [InlineData("pptx", ReportFormat.Pptx)]
     public void Query_values_parse_to_their_format_and_back(string value, ReportFormat expected)
     {
         Assert.True(ReportFormats.TryParse(value, out var format));

@@ -50,7 +50,7 @@ public sealed class SampleFilesTests
         var program = ReadProgram();
         var export = SampleMeeting.Create(program);
         var write = Environment.GetEnvironmentVariable("WORKSHOPS_WRITE_SAMPLES") == "1";
-        foreach (var format in new[] { ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Csv, ReportFormat.Docx })
+        foreach (var format in new[] { ReportFormat.Json, ReportFormat.Markdown, ReportFormat.Csv, ReportFormat.Docx, ReportFormat.Pptx })
         {
             var report = ReportWriter.Write(export, format, program.Language);
             Assert.Equal("2-ulusal-danisma-toplantisi-2021-11-25." + ReportFormats.QueryValue(format), report.FileName);
@@ -69,6 +69,14 @@ public sealed class SampleFilesTests
                 Assert.Empty(actual.Errors);
                 Assert.Equal(expected.Paragraphs, actual.Paragraphs);
                 Assert.Equal(expected.Tables, actual.Tables);
+            }
+            else if (format == ReportFormat.Pptx)
+            {
+                var expected = PptxContent.Read(report.Content);
+                var actual = PptxContent.Read(committed);
+                Assert.Empty(actual.Errors);
+                Assert.Equal(expected.Slides, actual.Slides);
+                Assert.Equal(expected.Notes, actual.Notes);
             }
             else
             {
@@ -120,6 +128,8 @@ public sealed class SampleFilesTests
         Assert.Contains(IdeaStatus.Hidden, statuses);
         Assert.Contains(IdeaStatus.Merged, statuses);
     }
+
+    internal static string RepositoryRootPath => RepositoryRoot();
 
     private static string RepositoryRoot()
     {

@@ -185,9 +185,20 @@ internal static class SampleMeeting
                 }
             }
 
+            // Consensus as the grain computes it (section 10), from the board's voters per group:
+            // with one dot per idea a group's votes on an idea are its people, and each voter
+            // spent the board's 3 dots.
+            var voters = ideas.SelectMany(idea => idea.VotesByGroup)
+                .GroupBy(pair => pair.Key, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => (group.Sum(pair => pair.Value) + 2) / 3, StringComparer.Ordinal);
+            ConsensusResult Of(IReadOnlyDictionary<string, int> supporters) => Contracts.Consensus.Compute(voters, supporters);
+            ideas = [.. ideas.Select(idea => Of(idea.VotesByGroup) is var c ? idea with { Consensus = c.Consensus, Support = c.Support } : idea)];
+
             // The contract orders a board by votes, descending, ties: the earliest first.
             boards.Add(new BoardExport { Area = areas[a], Ideas = [.. ideas.OrderByDescending(idea => idea.Votes)] });
-            outputs.Add(Output(areas[a], boardPlan, ideas));
+            var output = Output(areas[a], boardPlan, ideas);
+            var outputConsensus = Of(output.VotesByGroup);
+            outputs.Add(output with { Consensus = outputConsensus.Consensus, Support = outputConsensus.Support });
         }
 
         audit.Add(Audit(start.AddMinutes(50), Role.Facilitator, "phase", null, "Brainstorm → Voting"));

@@ -49,6 +49,12 @@ internal static class TestExports
                 VotesByGroup = Groups(("Sivil toplum kuruluşu", 4), ("Kamu kurumu", 3), ("", 2)),
                 Source = OutputSource.Facilitator,
                 SourceIdeaIds = ["i-101", "i-104"],
+                Consensus = 0.447,
+                Support =
+                [
+                    new GroupSupport { Group = "Kamu kurumu", Voters = 3, Supporters = 2, Support = 0.6 },
+                    new GroupSupport { Group = "Sivil toplum kuruluşu", Voters = 4, Supporters = 1, Support = 0.333 },
+                ],
             },
             new OutputExport
             {

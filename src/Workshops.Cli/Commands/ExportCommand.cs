@@ -17,7 +17,7 @@ public static class ExportCommand
         var eventArgument = new Argument<string>("EVENT") { Description = "The event id, or its join code" };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "json (the contract's export), md or docx (the report to hand out, in the event's language), csv (one row per idea)",
+            Description = "json (the contract's export), md or docx (the report to hand out, in the event's language), csv (one row per idea), pptx (the closing deck)",
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong([.. ReportFormats.QueryValues]);
@@ -26,7 +26,7 @@ public static class ExportCommand
             Description = "The file to write (replaced if it exists), a folder to write the suggested file name into, or - for stdout. Default: the suggested name in the current folder",
             HelpName = "FILE",
         };
-        var command = new Command("export", "Export an event's outputs, ideas, votes and audit as json, md, csv or docx")
+        var command = new Command("export", "Export an event's outputs, ideas, votes and audit as json, md, csv, docx or pptx")
         {
             eventArgument,
             format,
@@ -36,7 +36,7 @@ public static class ExportCommand
         {
             if (!ReportFormats.TryParse(context.Parse.GetValue(format), out var parsed))
             {
-                throw new CliException(ExitCodes.InvalidInput, "--format is one of json, md, csv, docx");
+                throw new CliException(ExitCodes.InvalidInput, "--format is one of json, md, csv, docx, pptx");
             }
 
             var grains = await context.ConnectAsync();

@@ -64,7 +64,7 @@ internal static class EventEndpoints
         var caller = http.User.RequireCaller();
         if (!ReportFormats.TryParse(format ?? "json", out var parsed))
         {
-            return Problems.From(ErrorCodes.InvalidInput, "format is one of json, md, csv, docx");
+            return Problems.From(ErrorCodes.InvalidInput, "format is one of json, md, csv, docx, pptx");
         }
 
         var grain = grains.GetGrain<IEventGrain>(eventId);
@@ -78,7 +78,7 @@ internal static class EventEndpoints
         var caller = http.User.RequireCaller();
         if (!ReportFormats.TryParse(format ?? "json", out var parsed))
         {
-            return Problems.From(ErrorCodes.InvalidInput, "format is one of json, md, csv, docx");
+            return Problems.From(ErrorCodes.InvalidInput, "format is one of json, md, csv, docx, pptx");
         }
 
         var workshop = await grains.GetGrain<IWorkshopGrain>(workshopId).GetExport(caller);
