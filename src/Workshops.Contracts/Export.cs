@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Workshops.Contracts;
 
 // The JSON export (PROTOCOL.md section 5).
@@ -36,6 +38,9 @@ public sealed record OutputExport
     [Id(3)] public IReadOnlyDictionary<string, int> VotesByGroup { get; init; } = new Dictionary<string, int>();
     [Id(4)] public OutputSource Source { get; init; }
     [Id(5)] public IReadOnlyList<string> SourceIdeaIds { get; init; } = [];
+    /// <summary>Added (section 10); written as null when fewer than 2 groups qualify.</summary>
+    [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? Consensus { get; init; }
+    [Id(7)] public IReadOnlyList<GroupSupport> Support { get; init; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.BoardExport")]
@@ -55,6 +60,9 @@ public sealed record IdeaExport
     [Id(3)] public int Votes { get; init; }
     [Id(4)] public IReadOnlyDictionary<string, int> VotesByGroup { get; init; } = new Dictionary<string, int>();
     [Id(5)] public IdeaStatus Status { get; init; }
+    /// <summary>Added (section 10); written as null when fewer than 2 groups qualify.</summary>
+    [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? Consensus { get; init; }
+    [Id(7)] public IReadOnlyList<GroupSupport> Support { get; init; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.AuditEntry")]

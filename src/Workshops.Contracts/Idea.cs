@@ -15,4 +15,8 @@ public sealed record Idea
     [Id(7)] public string? MergedInto { get; init; }
     /// <summary>Absent where this viewer may not see tallies.</summary>
     [Id(8)] public int? Votes { get; init; }
+    /// <summary>Added (section 10): same visibility as <see cref="Votes"/>; null also when fewer than 2 groups qualify.</summary>
+    [Id(9)] public double? Consensus { get; init; }
+    /// <summary>Added: support per qualifying group; staff views only (absent for participants).</summary>
+    [Id(10)] public IReadOnlyList<GroupSupport>? Support { get; init; }
 }

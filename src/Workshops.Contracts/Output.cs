@@ -11,6 +11,10 @@ public sealed record Output
     [Id(4)] public int Votes { get; init; }
     [Id(5)] public IReadOnlyDictionary<string, int> VotesByGroup { get; init; } = new Dictionary<string, int>();
     [Id(6)] public OutputSource Source { get; init; }
+    /// <summary>Added (section 10): null when fewer than 2 groups qualify or the output has no source ideas.</summary>
+    [Id(7)] public double? Consensus { get; init; }
+    /// <summary>Added: support per qualifying group (at least 3 voters of the group on the board).</summary>
+    [Id(8)] public IReadOnlyList<GroupSupport> Support { get; init; } = [];
 }
 
 /// <summary>The argument of SetOutput.</summary>

@@ -10,12 +10,17 @@ public sealed record IdeaEvent([property: Id(0)] string WorkshopId, [property: I
 [GenerateSerializer, Immutable, Alias("Workshops.IdeaRemovedEvent")]
 public sealed record IdeaRemovedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] string IdeaId);
 
-/// <summary>Absolute counts of the ideas whose tallies changed since the last such event.</summary>
+/// <summary>
+/// Absolute counts of the ideas whose tallies changed since the last such event. Added:
+/// <c>consensus</c>, the consensus of every idea (this audience may see) on the boards those
+/// votes touched, since a new voter on a board moves the consensus of all its ideas.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Workshops.TalliesChangedEvent")]
 public sealed record TalliesChangedEvent(
     [property: Id(0)] string WorkshopId,
     [property: Id(1)] long Version,
-    [property: Id(2)] IReadOnlyDictionary<string, int> Tallies);
+    [property: Id(2)] IReadOnlyDictionary<string, int> Tallies,
+    [property: Id(3)] IReadOnlyDictionary<string, double?>? Consensus = null);
 
 [GenerateSerializer, Immutable, Alias("Workshops.PhaseChangedEvent")]
 public sealed record PhaseChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] WorkshopPhase Phase);

@@ -151,7 +151,8 @@ public sealed partial class WorkshopGrain
         for (var i = 0; i < S.Areas.Count; i++)
         {
             var boardId = BoardIdOf(i);
-            var output = ComputeOutput(boardId, forStaff: true);
+            var output = ComputeOutput(boardId, forStaff: true, allGroups: true);
+            var board = ConsensusOf(boardId);
             outputs.Add(new OutputExport
             {
                 Area = output.Area,
@@ -160,12 +161,15 @@ public sealed partial class WorkshopGrain
                 VotesByGroup = output.VotesByGroup,
                 Source = output.Source,
                 SourceIdeaIds = output.SourceIdeaIds,
+                Consensus = output.Consensus,
+                Support = output.Support,
             });
             var ideas = S.Ideas
                 .Select((idea, order) => (idea, order))
                 .Where(x => string.Equals(x.idea.BoardId, boardId, StringComparison.Ordinal))
                 .OrderByDescending(x => _tallies.GetValueOrDefault(x.idea.IdeaId))
                 .ThenBy(x => x.order)
+                .Select(x => (x.idea, consensus: board.For(x.idea.IdeaId)))
                 .Select(x => new IdeaExport
                 {
                     IdeaId = x.idea.IdeaId,
@@ -174,6 +178,8 @@ public sealed partial class WorkshopGrain
                     Votes = _tallies.GetValueOrDefault(x.idea.IdeaId),
                     VotesByGroup = VotesByGroup([x.idea.IdeaId]),
                     Status = x.idea.Status,
+                    Consensus = x.consensus.Consensus,
+                    Support = x.consensus.Support,
                 })
                 .ToList();
             boards.Add(new BoardExport { Area = S.Areas[i], Ideas = ideas });

@@ -19,10 +19,11 @@ public sealed partial class WorkshopGrain
         for (var i = 0; i < S.Areas.Count; i++)
         {
             var boardId = BoardIdOf(i);
+            var consensus = seesTallies ? ConsensusOf(boardId) : null;
             var ideas = S.Ideas
                 .Where(idea => string.Equals(idea.BoardId, boardId, StringComparison.Ordinal)
                     && (staff || idea.Status == IdeaStatus.Visible || IsAuthor(caller, idea)))
-                .Select(idea => View(idea, mine: IsAuthor(caller, idea), seesTallies))
+                .Select(idea => View(idea, mine: IsAuthor(caller, idea), seesTallies, staff, consensus))
                 .ToList();
             boards.Add(new Board(boardId, S.Areas[i], ideas));
             if (caller.Role == Role.Participant)
@@ -70,18 +71,78 @@ public sealed partial class WorkshopGrain
 
     private int TotalVotes() => _tallies.Values.Sum();
 
-    private Idea View(IdeaRecord idea, bool mine, bool seesTallies) => new()
+    /// <summary>
+    /// One idea as a viewer sees it. Consensus goes with the votes; the support per group only
+    /// to staff (participants get the one number), and only when some group qualifies. Pass the board's consensus when viewing many
+    /// ideas of one board, so it is tallied once.
+    /// </summary>
+    private Idea View(IdeaRecord idea, bool mine, bool seesTallies, bool staff = false, BoardConsensus? board = null)
     {
-        IdeaId = idea.IdeaId,
-        BoardId = idea.BoardId,
-        Text = idea.Text,
-        Author = S.Settings.AnonymousIdeas ? null : idea.AuthorName,
-        Mine = mine,
-        CreatedAt = idea.CreatedAt,
-        Status = idea.Status,
-        MergedInto = idea.MergedInto,
-        Votes = seesTallies ? _tallies.GetValueOrDefault(idea.IdeaId) : null,
-    };
+        var consensus = seesTallies ? (board ?? ConsensusOf(idea.BoardId)).For(idea.IdeaId) : null;
+        return new()
+        {
+            IdeaId = idea.IdeaId,
+            BoardId = idea.BoardId,
+            Text = idea.Text,
+            Author = S.Settings.AnonymousIdeas ? null : idea.AuthorName,
+            Mine = mine,
+            CreatedAt = idea.CreatedAt,
+            Status = idea.Status,
+            MergedInto = idea.MergedInto,
+            Votes = seesTallies ? _tallies.GetValueOrDefault(idea.IdeaId) : null,
+            Consensus = consensus?.Consensus,
+            Support = staff && consensus is { Support.Count: > 0 } ? consensus.Support : null,
+        };
+    }
+
+    /// <summary>
+    /// The ballots of one board: every person's group and the ideas of the board they hold at
+    /// least one dot on (any status: a vote on an idea hidden later still spent the budget on
+    /// this board). Merges move votes, so supporters move with them; deleted ideas gave theirs back.
+    /// </summary>
+    private BoardConsensus ConsensusOf(string boardId)
+    {
+        var ballots = new List<Ballot>();
+        foreach (var actor in S.Actors.Values)
+        {
+            List<string>? dotted = null;
+            foreach (var (ideaId, votes) in actor.Votes)
+            {
+                if (votes > 0 && _ideas.TryGetValue(ideaId, out var idea) && string.Equals(idea.BoardId, boardId, StringComparison.Ordinal))
+                {
+                    (dotted ??= []).Add(ideaId);
+                }
+            }
+
+            if (dotted is not null)
+            {
+                ballots.Add(new Ballot(actor.Group, dotted));
+            }
+        }
+
+        return new BoardConsensus(ballots);
+    }
+
+    /// <summary>The consensus of every idea on the boards of these ideas, for a tally announcement.</summary>
+    private Dictionary<string, double?> ConsensusOfBoards(IEnumerable<string> ideaIds, bool visibleOnly)
+    {
+        var result = new Dictionary<string, double?>(StringComparer.Ordinal);
+        var boards = ideaIds.Select(id => _ideas.TryGetValue(id, out var idea) ? idea.BoardId : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal);
+        foreach (var boardId in boards)
+        {
+            var board = ConsensusOf(boardId);
+            foreach (var idea in S.Ideas)
+            {
+                if (string.Equals(idea.BoardId, boardId, StringComparison.Ordinal) && (!visibleOnly || idea.Status == IdeaStatus.Visible))
+                {
+                    result[idea.IdeaId] = board.For(idea.IdeaId).Consensus;
+                }
+            }
+        }
+
+        return result;
+    }
 
     private int UsedOnBoard(ActorRecord? actor, string boardId)
     {
@@ -125,7 +186,11 @@ public sealed partial class WorkshopGrain
     /// earliest). Participants see outputs only while results are shown (else an empty one),
     /// since a top-voted output would reveal the hidden tallies.
     /// </summary>
-    private Output ComputeOutput(string boardId, bool forStaff)
+    /// <remarks>
+    /// Views show the votes of a group only when at least 3 of its people voted on the board
+    /// (section 10); the staff export passes <paramref name="allGroups"/> and gets every group.
+    /// </remarks>
+    private Output ComputeOutput(string boardId, bool forStaff, bool allGroups = false)
     {
         var area = S.Areas[AreaIndex(boardId)];
         if (!forStaff && !ResultsVisibleToParticipants)
@@ -133,8 +198,16 @@ public sealed partial class WorkshopGrain
             return new Output { BoardId = boardId, Area = area, Text = "", Source = OutputSource.TopVoted };
         }
 
+        var board = ConsensusOf(boardId);
+        Dictionary<string, int> ByGroup(IReadOnlyCollection<string> ideaIds)
+        {
+            var all = VotesByGroup(ideaIds);
+            return allGroups ? all : board.Shown(all);
+        }
+
         if (S.Outputs.TryGetValue(boardId, out var chosen))
         {
+            var consensus = board.For(chosen.SourceIdeaIds);
             return new Output
             {
                 BoardId = boardId,
@@ -142,8 +215,10 @@ public sealed partial class WorkshopGrain
                 Text = chosen.Text,
                 SourceIdeaIds = [.. chosen.SourceIdeaIds],
                 Votes = chosen.SourceIdeaIds.Sum(id => _tallies.GetValueOrDefault(id)),
-                VotesByGroup = VotesByGroup(chosen.SourceIdeaIds),
+                VotesByGroup = ByGroup(chosen.SourceIdeaIds),
                 Source = OutputSource.Facilitator,
+                Consensus = consensus.Consensus,
+                Support = consensus.Support,
             };
         }
 
@@ -161,18 +236,24 @@ public sealed partial class WorkshopGrain
             }
         }
 
-        return top is null
-            ? new Output { BoardId = boardId, Area = area, Text = "", Source = OutputSource.TopVoted }
-            : new Output
-            {
-                BoardId = boardId,
-                Area = area,
-                Text = top.Text,
-                SourceIdeaIds = [top.IdeaId],
-                Votes = topVotes,
-                VotesByGroup = VotesByGroup([top.IdeaId]),
-                Source = OutputSource.TopVoted,
-            };
+        if (top is null)
+        {
+            return new Output { BoardId = boardId, Area = area, Text = "", Source = OutputSource.TopVoted };
+        }
+
+        var topConsensus = board.For(top.IdeaId);
+        return new Output
+        {
+            BoardId = boardId,
+            Area = area,
+            Text = top.Text,
+            SourceIdeaIds = [top.IdeaId],
+            Votes = topVotes,
+            VotesByGroup = ByGroup([top.IdeaId]),
+            Source = OutputSource.TopVoted,
+            Consensus = topConsensus.Consensus,
+            Support = topConsensus.Support,
+        };
     }
 
     /// <summary>A value that changes whenever anything a viewer sees of an output changes.</summary>
@@ -185,6 +266,14 @@ public sealed partial class WorkshopGrain
         foreach (var (group, votes) in output.VotesByGroup.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             key.Append(group).Append('=').Append(votes.ToString(CultureInfo.InvariantCulture)).Append(';');
+        }
+
+        key.Append('\u0001').Append(output.Consensus?.ToString("R", CultureInfo.InvariantCulture)).Append('\u0001');
+        foreach (var support in output.Support)
+        {
+            key.Append(support.Group).Append('=')
+                .Append(support.Supporters.ToString(CultureInfo.InvariantCulture)).Append('/')
+                .Append(support.Voters.ToString(CultureInfo.InvariantCulture)).Append(';');
         }
 
         return key.ToString();
@@ -201,7 +290,7 @@ public sealed partial class WorkshopGrain
         var seesTallies = ResultsVisibleToParticipants;
         Emit(version =>
         {
-            var staff = new Delivery(Audience.Staff, null, method, new IdeaEvent(Id, version, View(idea, mine: !idea.AuthorKey.StartsWith("p:", StringComparison.Ordinal), seesTallies: true)));
+            var staff = new Delivery(Audience.Staff, null, method, new IdeaEvent(Id, version, View(idea, mine: !idea.AuthorKey.StartsWith("p:", StringComparison.Ordinal), seesTallies: true, staff: true)));
             var (othersMethod, othersPayload) = (visibleNow, wasVisibleToOthers) switch
             {
                 (true, true) => (method, (object)new IdeaEvent(Id, version, View(idea, mine: false, seesTallies))),
@@ -260,11 +349,13 @@ public sealed partial class WorkshopGrain
         var all = _ideas.Values.Where(i => i.Status == IdeaStatus.Visible)
             .ToDictionary(i => i.IdeaId, i => _tallies.GetValueOrDefault(i.IdeaId), StringComparer.Ordinal);
         var visible = ResultsVisibleToParticipants;
+        var staffConsensus = ConsensusOfBoards(_ideas.Keys, visibleOnly: false);
+        var consensus = ConsensusOfBoards(all.Keys, visibleOnly: true);
         Emit(version =>
         [
-            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all)),
+            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all, staffConsensus)),
             visible
-                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all))
+                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all, consensus))
                 : new Delivery(Audience.Participants, null, EventNames.VersionChanged, new VersionChangedEvent(Id, version)),
         ]);
         _dirtyTallies.Clear();

@@ -116,11 +116,13 @@ public sealed partial class WorkshopGrain
             .ToDictionary(StringComparer.Ordinal);
         _dirtyTallies.Clear();
         var visible = ResultsVisibleToParticipants;
+        var staffConsensus = ConsensusOfBoards(changed.Keys, visibleOnly: false);
+        var consensus = visible ? ConsensusOfBoards(changed.Keys, visibleOnly: true) : null;
         Emit(version =>
         [
-            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, changed)),
+            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, changed, staffConsensus)),
             visible
-                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, forParticipants))
+                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, forParticipants, consensus))
                 : new Delivery(Audience.Participants, null, EventNames.VersionChanged, new VersionChangedEvent(Id, version)),
         ]);
         EmitChangedOutputs();
