@@ -39,8 +39,9 @@ export function outputCard(state: WorkshopState, boardId: string, heading: Key =
       ? h('p', { class: 'output-meta' },
         output.source === 'facilitator' ? t('output.byFacilitator') : t('output.topVoted'),
         ' · ', tn('votes.count', output.votes),
-        output.consensus === undefined ? null : h('span', { class: 'output-consensus', title: output.consensus === null ? t('consensus.none') : t('consensus.help') },
-          ' · ', t('output.consensus', { value: consensusText(output.consensus) })))
+        // Staff always see it (absent means no two groups qualify); others where it is sent.
+        !state.isParticipant || typeof output.consensus === 'number' ? h('span', { class: 'output-consensus', title: typeof output.consensus === 'number' ? t('consensus.help') : t('consensus.none') },
+          ' · ', t('output.consensus', { value: consensusText(output.consensus) })) : null)
       : null);
 }
 
