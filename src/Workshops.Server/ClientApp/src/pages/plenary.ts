@@ -231,7 +231,7 @@ class Plenary {
       h('header', { class: 'plenary-head' },
         h('p', { class: 'plenary-eyebrow' }, upper(t('plenary.workshopOf', { n: number, total: this.summary.workshops.length }))),
         this.heading(state?.title ?? workshop.title),
-        state ? h('p', { class: 'plenary-meta' }, tn('plenary.people', state.participants), ' · ', tn('votes.count', state.totalVotes())) : null),
+        state ? h('p', { class: 'plenary-meta' }, tn('idea.count', state.visibleIdeaCount()), ' · ', tn('votes.count', state.totalVotes())) : null),
       state
         ? h('div', { class: `plenary-outputs cols-${state.boards.length}` }, state.boards.map((board) => this.outputCard(state, board.boardId)))
         : h('p', { class: 'plenary-waiting' }, t('app.connecting')));
