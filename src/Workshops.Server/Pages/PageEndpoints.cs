@@ -24,6 +24,7 @@ internal static class PageEndpoints
         Page(app, "/w/{workshopId}", "workshop.html");
         Page(app, "/m/{eventId}", "moderator.html");
         Page(app, "/wall/{workshopId}", "wall.html");
+        Page(app, "/plenary/{eventId}", "plenary.html");
         return app;
     }
 

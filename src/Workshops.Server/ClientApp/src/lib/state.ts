@@ -1,5 +1,8 @@
 import type { Board, Idea, Me, Output, Phase, Settings, Snapshot, VoteReceipt } from './types';
 
+/** How a board's ideas are ranked: by dots, or by agreement across stakeholder groups. */
+export type RankOrder = 'votes' | 'consensus';
+
 /** What a change means for the page beyond redrawing. */
 export type Effect = 'none' | 'resync';
 
@@ -21,6 +24,8 @@ export class WorkshopState {
   participants: number;
   me: Me;
   language: string;
+  /** Tallies arrived without consensus: the consensus values are older than the counts. */
+  consensusStale = false;
 
   constructor(snapshot: Snapshot) {
     this.workshopId = snapshot.workshopId;
@@ -81,14 +86,30 @@ export class WorkshopState {
         }
         break;
       }
-      case 'talliesChanged':
+      case 'talliesChanged': {
         for (const [id, votes] of Object.entries(payload.tallies as Record<string, number>)) {
           const idea = this.ideas.get(id);
           if (idea) {
             this.ideas.set(id, { ...idea, votes });
           }
         }
+        // Consensus moves with the votes; where the server sends it along, it is merged too.
+        const consensus = payload.consensus as Record<string, number | null> | undefined;
+        if (consensus) {
+          for (const [id, value] of Object.entries(consensus)) {
+            const idea = this.ideas.get(id);
+            if (idea) {
+              this.ideas.set(id, { ...idea, consensus: value });
+            }
+          }
+        } else {
+          this.consensusStale = true;
+        }
+        for (const output of (payload.outputs as Output[] | undefined) ?? []) {
+          this.outputs.set(output.boardId, output);
+        }
         break;
+      }
       case 'phaseChanged':
         this.phase = payload.phase as Phase;
         break;
@@ -153,6 +174,19 @@ export class WorkshopState {
   /** Visible ideas by votes, most first (ties: the earliest, as the server picks outputs). */
   ranked(boardId: string): Idea[] {
     return this.ideasOf(boardId, false).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || byCreated(a, b));
+  }
+
+  /**
+   * Visible ideas by consensus, highest first; ideas without one (fewer than 2 qualifying
+   * groups) last; ties by votes, then the earliest.
+   */
+  rankedByConsensus(boardId: string): Idea[] {
+    return this.ideasOf(boardId, false).sort((a, b) =>
+      (b.consensus ?? -1) - (a.consensus ?? -1) || (b.votes ?? 0) - (a.votes ?? 0) || byCreated(a, b));
+  }
+
+  rankedBy(boardId: string, order: RankOrder): Idea[] {
+    return order === 'consensus' ? this.rankedByConsensus(boardId) : this.ranked(boardId);
   }
 
   totalVotes(boardId?: string): number {

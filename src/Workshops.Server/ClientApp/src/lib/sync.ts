@@ -24,6 +24,7 @@ export class WorkshopSync implements HubEventSink {
   private buffered: [string, any][] = [];
   private flushing = false;
   private readonly listeners: ((change: Change) => void)[] = [];
+  private consensusTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly hub: HubClient,
@@ -100,6 +101,20 @@ export class WorkshopSync implements HubEventSink {
     if (effect === 'resync') {
       void this.resync();
     }
+  }
+
+  /**
+   * A view that ranks by consensus calls this after tallies arrived without consensus values:
+   * a fresh snapshot (at most one every 2 seconds, so a vote storm costs few) brings them.
+   */
+  refreshConsensus(): void {
+    if (!this.state?.consensusStale || this.consensusTimer !== undefined) {
+      return;
+    }
+    this.consensusTimer = setTimeout(() => {
+      this.consensusTimer = undefined;
+      void this.resync();
+    }, 2000);
   }
 
   // ---- queued operations (safe to repeat thanks to clientOpId) ----

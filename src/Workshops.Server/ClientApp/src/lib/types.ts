@@ -26,6 +26,21 @@ export interface Idea {
   status: IdeaStatus;
   mergedInto?: string | null;
   votes?: number | null;
+  /** PROTOCOL.md section 10: null when fewer than 2 groups qualify; absent where votes are. */
+  consensus?: number | null;
+  /** Staff only: the support of each qualifying group. */
+  support?: GroupSupport[] | null;
+}
+
+/** One qualifying stakeholder group's support for an idea or output (section 10). */
+export interface GroupSupport {
+  group: string;
+  /** People of the group who voted on the board. */
+  voters: number;
+  /** Of those, the people who gave the idea at least one dot. */
+  supporters: number;
+  /** (supporters + 1) / (voters + 2), in 0..1. */
+  support: number;
 }
 
 export interface Output {
@@ -36,6 +51,8 @@ export interface Output {
   votes: number;
   votesByGroup: Record<string, number>;
   source: 'facilitator' | 'top-voted';
+  consensus?: number | null;
+  support?: GroupSupport[] | null;
 }
 
 export interface Board {

@@ -116,7 +116,15 @@ class ModeratorPage {
           (['md', 'docx', 'csv', 'json'] as const).map((format) => h('button', {
             type: 'button', class: 'btn btn-small', 'data-testid': `export-${format}`,
             on: { click: () => void this.export(`/api/events/${encodeURIComponent(s.eventId)}/export?format=${format}`, `event.${format}`) },
-          }, format.toUpperCase())))),
+          }, format.toUpperCase()))),
+        h('div', { class: 'mod-plenary' },
+          h('a', {
+            class: 'btn btn-primary', href: `/plenary/${encodeURIComponent(s.eventId)}`, target: '_blank', rel: 'noopener', 'data-testid': 'open-plenary',
+          }, t('mod.plenary')),
+          h('button', {
+            type: 'button', class: 'btn', 'data-testid': 'export-pptx',
+            on: { click: () => void this.export(`/api/events/${encodeURIComponent(s.eventId)}/export?format=pptx`, 'event.pptx') },
+          }, t('mod.deck')))),
       code
         ? h('div', { class: 'mod-join' },
           h('div', null,

@@ -4,10 +4,11 @@ import { byId, h, pathSegment, replace } from '../lib/dom';
 import { HubClient } from '../lib/hub';
 import { applyStatic, hasChosenLanguage, initLanguage, num, onLanguageChange, t, tn, upper } from '../lib/i18n';
 import type { Session } from '../lib/session';
-import type { WorkshopState } from '../lib/state';
+import type { RankOrder, WorkshopState } from '../lib/state';
 import { WorkshopSync } from '../lib/sync';
 import type { EventSummary, Idea } from '../lib/types';
 import { connectionBadge, countdown, errorText, fullMessage, phaseName } from '../lib/ui';
+import { consensusText, rankToggle } from '../views/common';
 import { joinUrl, qrCode } from '../views/qr';
 
 // /wall/{workshopId}: the projector. Huge type, read from the back of the hall; nothing to click.
@@ -55,6 +56,7 @@ class Wall {
   private readonly join = h('aside', { class: 'wall-join', 'data-testid': 'wall-join' });
   private readonly body = h('section', { class: 'wall-body', 'aria-live': 'off' });
   private mode = '';
+  private order: RankOrder = sessionStorage.getItem('ws.wallOrder') === 'consensus' ? 'consensus' : 'votes';
 
   constructor(
     private readonly session: Session,
@@ -106,16 +108,23 @@ class Wall {
       return;
     }
     document.title = `${state.title} · ${t('wall.title')}`;
+    const results = state.phase === 'Results' || (state.settings.liveResults && state.phase === 'Voting');
+    const mode = state.phase === 'Closed' ? 'outputs' : results ? 'results' : 'ideas';
     replace(this.head,
       h('div', { class: 'wall-titles' },
         this.event ? h('p', { class: 'wall-event' }, upper(this.event.title)) : null,
         h('h1', { class: 'wall-title' }, state.title)),
       h('div', { class: 'wall-status' },
+        mode === 'results'
+          ? rankToggle(this.order, (order) => {
+            this.order = order;
+            sessionStorage.setItem('ws.wallOrder', order);
+            this.render(true);
+          }, 'segmented wall-toggle')
+          : null,
         h('p', { class: `wall-phase phase-${state.phase.toLowerCase()}`, 'data-testid': 'phase', 'data-phase': state.phase }, phaseName(state.phase)),
         countdown(() => (this.sync.state?.phase === 'Closed' ? null : this.sync.state?.timerEndsAt ?? null), 'countdown wall-countdown')));
     this.renderJoin(state);
-    const results = state.phase === 'Results' || (state.settings.liveResults && state.phase === 'Voting');
-    const mode = state.phase === 'Closed' ? 'outputs' : results ? 'results' : 'ideas';
     if (mode !== this.mode || full) {
       this.mode = mode;
       this.bars.clear();
@@ -189,8 +198,13 @@ class Wall {
       grid = h('div', { class: `wall-results cols-${state.boards.length}` });
       this.body.replaceChildren(grid);
     }
+    const byConsensus = this.order === 'consensus';
+    if (byConsensus) {
+      this.sync.refreshConsensus();
+    }
+    grid.dataset.order = this.order;
     const columns = state.boards.map((board) => {
-      const ranked = state.ranked(board.boardId).slice(0, 6);
+      const ranked = state.rankedBy(board.boardId, this.order).slice(0, 6);
       const max = Math.max(1, ...ranked.map((i) => i.votes ?? 0));
       const rows = ranked.map((idea) => {
         let bar = this.bars.get(idea.ideaId);
@@ -203,10 +217,22 @@ class Wall {
           bar = { row, fill, count };
           this.bars.set(idea.ideaId, bar);
         }
-        const target = `${Math.round(((idea.votes ?? 0) / max) * 100)}%`;
+        const share = byConsensus ? Math.max(0, Math.min(1, idea.consensus ?? 0)) : (idea.votes ?? 0) / max;
+        const target = `${Math.round(share * 100)}%`;
         const fill = bar.fill;
         requestAnimationFrame(() => requestAnimationFrame(() => { fill.style.width = target; }));
-        bar.count.textContent = tn('votes.count', idea.votes ?? 0);
+        if (byConsensus) {
+          const known = typeof idea.consensus === 'number';
+          bar.count.textContent = consensusText(idea.consensus);
+          bar.count.title = known ? t('consensus.help') : t('consensus.none');
+          bar.count.setAttribute('aria-label', known ? t('consensus.valueOf', { value: consensusText(idea.consensus) }) : t('consensus.none'));
+          bar.count.dataset.testid = 'consensus';
+        } else {
+          bar.count.textContent = tn('votes.count', idea.votes ?? 0);
+          bar.count.removeAttribute('title');
+          bar.count.removeAttribute('aria-label');
+          delete bar.count.dataset.testid;
+        }
         return bar.row;
       });
       return h('section', { class: 'wall-column' },

@@ -1,7 +1,7 @@
 import { h } from '../lib/dom';
-import { type Key, num, t, tn } from '../lib/i18n';
-import type { WorkshopState } from '../lib/state';
-import type { Idea, Phase } from '../lib/types';
+import { type Key, locale, num, t, tn } from '../lib/i18n';
+import type { RankOrder, WorkshopState } from '../lib/state';
+import type { GroupSupport, Idea, Phase } from '../lib/types';
 import { PHASES } from '../lib/types';
 import { phaseName } from '../lib/ui';
 
@@ -38,7 +38,10 @@ export function outputCard(state: WorkshopState, boardId: string, heading: Key =
     output && text.length > 0
       ? h('p', { class: 'output-meta' },
         output.source === 'facilitator' ? t('output.byFacilitator') : t('output.topVoted'),
-        ' · ', tn('votes.count', output.votes))
+        ' · ', tn('votes.count', output.votes),
+        // Staff always see it (absent means no two groups qualify); others where it is sent.
+        !state.isParticipant || typeof output.consensus === 'number' ? h('span', { class: 'output-consensus', title: typeof output.consensus === 'number' ? t('consensus.help') : t('consensus.none') },
+          ' · ', t('output.consensus', { value: consensusText(output.consensus) })) : null)
       : null);
 }
 
@@ -53,4 +56,50 @@ export function authorNote(idea: Idea): HTMLElement | null {
 
 export function countBadge(n: number, label: string): HTMLElement {
   return h('span', { class: 'count', 'aria-label': label }, num(n));
+}
+
+/** A consensus value as "0,62" (Turkish) or "0.62"; null as a dash that says why. */
+export function consensusText(value: number | null | undefined): string {
+  return typeof value === 'number'
+    ? new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)
+    : '—';
+}
+
+/** A small consensus bar with its number; null shows "—" with the reason as a tooltip. */
+export function consensusBar(value: number | null | undefined, className = 'consensus'): HTMLElement {
+  const known = typeof value === 'number';
+  const share = known ? Math.round(Math.max(0, Math.min(1, value)) * 100) : 0;
+  const label = known ? t('consensus.valueOf', { value: consensusText(value) }) : t('consensus.none');
+  return h('span', {
+    class: `${className}${known ? '' : ` ${className}-none`}`, 'data-testid': 'consensus', 'data-consensus': known ? String(value) : '',
+    title: known ? t('consensus.help') : t('consensus.none'), role: 'img', 'aria-label': label,
+  },
+    h('span', { class: `${className}-track`, 'aria-hidden': 'true' }, h('span', { class: `${className}-fill`, style: `width:${share}%` })),
+    h('span', { class: `${className}-value`, 'aria-hidden': 'true' }, consensusText(value)));
+}
+
+/** The per-group support of an output or idea: one bar per qualifying group (section 10). */
+export function supportChart(support: GroupSupport[] | null | undefined, className = 'support'): HTMLElement {
+  const groups = support ?? [];
+  if (groups.length === 0) {
+    return h('p', { class: `${className}-none` }, t('consensus.none'));
+  }
+  return h('ul', { class: `${className}-chart`, 'data-testid': 'support', 'aria-label': t('consensus.byGroup') },
+    groups.map((g) => {
+      const share = Math.round(Math.max(0, Math.min(1, g.support)) * 100);
+      return h('li', { class: `${className}-row`, 'data-testid': 'support-row', 'data-group': g.group },
+        h('span', { class: `${className}-group` }, g.group),
+        h('span', { class: `${className}-track`, 'aria-hidden': 'true' }, h('span', { class: `${className}-fill`, style: `width:${share}%` })),
+        h('span', { class: `${className}-count` }, t('consensus.supporters', { s: g.supporters, n: g.voters })));
+    }));
+}
+
+/** The "by votes / by consensus" switch of a ranking. */
+export function rankToggle(order: RankOrder, choose: (order: RankOrder) => void, className = 'segmented'): HTMLElement {
+  return h('div', { class: className, role: 'group', 'aria-label': t('rank.order'), 'data-testid': 'rank-toggle' },
+    (['votes', 'consensus'] as const).map((o) => h('button', {
+      type: 'button', class: 'btn btn-small', 'aria-pressed': order === o ? 'true' : 'false', 'data-key': `rank-${o}`,
+      'data-testid': `rank-${o}`,
+      on: { click: () => choose(o) },
+    }, t(o === 'votes' ? 'rank.byVotes' : 'rank.byConsensus'))));
 }

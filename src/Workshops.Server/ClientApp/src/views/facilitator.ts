@@ -2,13 +2,14 @@ import { download, getJson } from '../lib/api';
 import { h, replace } from '../lib/dom';
 import { formatTime, num, t, tn } from '../lib/i18n';
 import type { Session } from '../lib/session';
+import type { RankOrder } from '../lib/state';
 import type { Change, WorkshopSync } from '../lib/sync';
 import { type EventSummary, type Idea, type Phase, PHASES, type Settings } from '../lib/types';
 import {
   confirmDialog, connectionBadge, countdown, errorText, fullMessage, languageSwitch, phaseName, showError, tabKeys,
   textDialog, toast,
 } from '../lib/ui';
-import { authorNote, countBadge, mergedNote, outputCard, phaseBadge, voteBar } from './common';
+import { authorNote, consensusBar, countBadge, mergedNote, outputCard, phaseBadge, rankToggle, voteBar } from './common';
 import { short } from './participant';
 
 interface OutputEditor {
@@ -23,6 +24,7 @@ interface OutputEditor {
 export class FacilitatorView {
   private boardId = '';
   private sort: 'new' | 'votes' = 'new';
+  private rankOrder: RankOrder = sessionStorage.getItem('ws.rankOrder') === 'consensus' ? 'consensus' : 'votes';
   private readonly selected = new Set<string>();
   private readonly seen = new Set<string>();
   private joinCode: string | null = null;
@@ -411,14 +413,24 @@ export class FacilitatorView {
 
   private renderRanking(): void {
     const state = this.sync.state!;
-    const top = state.ranked(this.boardId).slice(0, 5);
+    if (this.rankOrder === 'consensus') {
+      this.sync.refreshConsensus();
+    }
+    const top = state.rankedBy(this.boardId, this.rankOrder).slice(0, 5);
     const max = Math.max(0, ...top.map((i) => i.votes ?? 0));
     replace(this.ranking,
-      h('h2', { class: 'card-title' }, t('fac.tallies'), ' ', h('span', { class: 'summary-detail' }, tn('votes.count', state.totalVotes(this.boardId)))),
+      h('div', { class: 'ranking-head' },
+        h('h2', { class: 'card-title' }, t('fac.tallies'), ' ', h('span', { class: 'summary-detail' }, tn('votes.count', state.totalVotes(this.boardId)))),
+        rankToggle(this.rankOrder, (order) => {
+          this.rankOrder = order;
+          sessionStorage.setItem('ws.rankOrder', order);
+          this.renderRanking();
+        })),
       top.length === 0
         ? h('p', { class: 'empty' }, t('idea.none'))
-        : h('ol', { class: 'rank-list' }, top.map((idea) => h('li', { class: 'rank-item' },
-          h('span', { class: 'rank-text' }, idea.text), voteBar(idea.votes ?? 0, max)))));
+        : h('ol', { class: 'rank-list', 'data-testid': 'rank-list', 'data-order': this.rankOrder }, top.map((idea) => h('li', { class: 'rank-item', 'data-testid': 'rank-item' },
+          h('span', { class: 'rank-text' }, idea.text),
+          h('div', { class: 'rank-figures' }, voteBar(idea.votes ?? 0, max), consensusBar(idea.consensus))))));
   }
 
   private composer(boardId: string): { form: HTMLFormElement; area: HTMLTextAreaElement; refresh: () => void } {
