@@ -18,6 +18,14 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+if [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ]; then
+  log "installing poppler-utils (Debian package) for the console's printed kit tests"
+  if command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null) \
+      || echo "warning: could not install poppler-utils; the console kit test will fail"
+  fi
+fi
+
 if [ ! -x tests/node/node_modules/.bin/azurite ]; then
   log "installing the test tools of tests/node (Azurite, @microsoft/signalr)"
   (cd tests/node && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; exit 1; }

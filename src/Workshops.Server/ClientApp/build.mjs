@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.resolve(here, '../wwwroot/app');
-const pages = ['index', 'workshop', 'moderator', 'wall'];
+const pages = ['index', 'workshop', 'moderator', 'wall', 'admin'];
 
 const result = await esbuild.build({
   absWorkingDir: here,
@@ -17,6 +17,7 @@ const result = await esbuild.build({
     workshop: 'src/pages/workshop.ts',
     moderator: 'src/pages/moderator.ts',
     wall: 'src/pages/wall.ts',
+    console: 'src/pages/console.ts',
     app: 'css/app.css',
   },
   bundle: true,
