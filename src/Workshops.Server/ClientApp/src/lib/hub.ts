@@ -169,6 +169,14 @@ export class HubClient {
     void this.tryStart();
   }
 
+  /** Stops for good (the event is gone): no reconnect. */
+  stop(): void {
+    this.started = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.connection.stop();
+  }
+
   async invoke<T>(method: string, ...args: unknown[]): Promise<T> {
     if (!this.connected) {
       throw new OpError('offline');

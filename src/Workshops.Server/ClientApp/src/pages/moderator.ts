@@ -210,7 +210,7 @@ class ModeratorPage {
       return;
     }
     this.ended = true;
-    void this.hub.connection.stop();
+    this.hub.stop();
     fullMessage(main, t('gone.title'), t('gone.text'), this.session.role === 'admin' ? { href: '/admin', text: t('console.backToList') } : { href: '/', text: t('access.home') });
   }
 

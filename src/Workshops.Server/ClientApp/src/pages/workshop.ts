@@ -57,7 +57,7 @@ async function start(): Promise<void> {
   let gone = false;
   const eventGone = (): void => {
     gone = true;
-    void hub.connection.stop();
+    hub.stop();
     dropSession(session.token);
     fullMessage(main, t('gone.title'), t('gone.text'), { href: '/', text: t('access.home') });
   };

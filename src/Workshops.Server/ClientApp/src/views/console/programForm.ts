@@ -2,10 +2,10 @@ import { h, replace } from '../../lib/dom';
 import { type Key, num, t } from '../../lib/i18n';
 import { type Field, fieldOfMessage, guessRow, modelOf, type ProgramModel } from '../../lib/program';
 
-// The event program form of the console: create (every field) and edit (no settings: those are
-// each workshop's, changed on its facilitator view). Nothing is checked in the browser: the
-// server judges the program, and its invalid_input message is shown, in the page's language,
-// beside the field it concerns.
+// The event program form of the console: create (every field) and edit (settings only where
+// the server returned them; they apply to workshops still in Setup, the others change theirs on
+// the facilitator view). Nothing is checked in the browser: the server judges the program, and
+// its invalid_input message is shown, in the page's language, beside the field it concerns.
 
 export interface ProgramFormOptions {
   mode: 'create' | 'edit';
