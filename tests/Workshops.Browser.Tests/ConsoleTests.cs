@@ -86,6 +86,8 @@ public sealed class ConsoleTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
 
         // The kit: the join poster, the moderator sheet and one card per workshop.
+        await page.Locator("[data-testid=kit], [data-testid=form-error]").First.WaitForAsync(new() { Timeout = 60_000 });
+        Assert.True(await page.GetByTestId("kit").CountAsync() == 1, "no kit after creating; the page shows: " + await page.Locator("main").InnerTextAsync());
         await Expect(page.GetByTestId("kit-card")).ToHaveCountAsync(5);
         Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromMinutes(1), "setting up the seed meeting took a minute or more");
         await Expect(page.GetByTestId("kit-poster")).ToHaveCountAsync(1);

@@ -146,19 +146,21 @@ export class ProgramForm {
       return;
     }
     this.busy = true;
-    const button = this.element.querySelector<HTMLButtonElement>('[data-testid=submit-program]');
-    if (button) {
-      button.disabled = true;
-      button.textContent = t('form.saving');
-    }
+    this.markBusy();
     try {
       await this.options.onSubmit(this.model);
     } finally {
       this.busy = false;
-      if (button?.isConnected) {
-        button.disabled = false;
-        button.textContent = this.options.submitLabel;
-      }
+      // The form may have been drawn again meanwhile (an error shown): mark the button it has now.
+      this.markBusy();
+    }
+  }
+
+  private markBusy(): void {
+    const button = this.element.querySelector<HTMLButtonElement>('[data-testid=submit-program]');
+    if (button) {
+      button.disabled = this.busy;
+      button.textContent = this.busy ? t('form.saving') : this.options.submitLabel;
     }
   }
 
