@@ -14,6 +14,9 @@ public static class RealtimeRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<WorkshopConnections>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
+        builder.Services.AddSingleton<TokenCheckHubFilter>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddHostedService<RevokedConnectionSweep>();
         builder.Services.AddSingleton<WorkshopPushAdapter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopPushAdapter>());
         builder.Services.AddSingleton<WorkshopSubscriptions>();
@@ -24,6 +27,7 @@ public static class RealtimeRegistration
             {
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
+                o.AddFilter<TokenCheckHubFilter>();
                 o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);

@@ -69,6 +69,7 @@ public sealed partial class WorkshopPushAdapter(
         EventNames.PresenceChanged => client.presenceChanged((PresenceChangedEvent)payload),
         EventNames.SettingsChanged => client.settingsChanged((SettingsChangedEvent)payload),
         EventNames.VersionChanged => client.versionChanged((VersionChangedEvent)payload),
+        EventNames.EventChanged => client.eventChanged((EventChangedEvent)payload),
         _ => throw new InvalidOperationException("unknown event " + method),
     };
 
