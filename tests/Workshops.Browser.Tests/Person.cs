@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Workshops.Browser.Tests;
@@ -44,17 +43,8 @@ public sealed class Person
     public static async Task<Person> SignInAsync(IBrowserContext context, string baseUrl, string key, string expectedPath)
     {
         var person = await OpenAsync(context, $"{baseUrl}/?key={Uri.EscapeDataString(key)}");
-        try
-        {
-            // The page may reach the path through history.replaceState (no navigation event), so
-            // watch the location itself rather than wait for a navigation.
-            await person.Page.WaitForFunctionAsync("path => location.pathname === path", expectedPath, new() { Timeout = 60_000, PollingInterval = 100 });
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"signing in did not lead to {expectedPath}; the page at {person.Page.Url} shows: {await person.Page.Locator("body").InnerTextAsync()}", e);
-        }
-
+        // The page may reach the path through history.replaceState (no navigation event either).
+        await person.WaitForPathAsync(expectedPath, "signing in");
         await person.Connection.WaitForAsync();
         return person;
     }
@@ -77,9 +67,29 @@ public sealed class Person
 
         await page.Locator($"input[name=workshop][value=\"{workshopId}\"]").CheckAsync();
         await page.GetByTestId("join-form").Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/w/" + Regex.Escape(workshopId) + "$"), new() { WaitUntil = WaitUntilState.Commit });
+        await person.WaitForPathAsync("/w/" + workshopId, "joining");
         await page.GetByTestId("tab").First.WaitForAsync();
         return person;
+    }
+
+    /// <summary>
+    /// Waits until the page is at <paramref name="path"/>, asking the page for its location.
+    /// Not WaitForURLAsync: the .NET client reads its last known URL and only then subscribes to
+    /// navigation events, so a navigation that lands between the two (the join page navigates
+    /// a few milliseconds after the click, once its POST returns) is missed and the wait runs
+    /// into its timeout although the page is already there. Polling the page's own state has no
+    /// such window; a page that never gets there is reported with what it shows.
+    /// </summary>
+    private async Task WaitForPathAsync(string path, string step)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync("path => location.pathname === path", path, new() { Timeout = 60_000, PollingInterval = 100 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{step} did not lead to {path}; the page at {Page.Url} shows: {await Page.Locator("body").InnerTextAsync()}", e);
+        }
     }
 
     public ILocator Idea(string text) => Page.GetByTestId("idea").Filter(new LocatorFilterOptions { HasText = text });
