@@ -86,8 +86,15 @@ public sealed class ConsoleTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
 
         // The kit: the join poster, the moderator sheet and one card per workshop.
-        await page.Locator("[data-testid=kit], [data-testid=form-error]").First.WaitForAsync(new() { Timeout = 60_000 });
-        Assert.True(await page.GetByTestId("kit").CountAsync() == 1, "no kit after creating; the page shows: " + await page.Locator("main").InnerTextAsync());
+        try
+        {
+            await page.GetByTestId("kit").WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException("no kit after creating; the page shows: " + await page.Locator("main").InnerTextAsync(), e);
+        }
+
         await Expect(page.GetByTestId("kit-card")).ToHaveCountAsync(5);
         Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromMinutes(1), "setting up the seed meeting took a minute or more");
         await Expect(page.GetByTestId("kit-poster")).ToHaveCountAsync(1);
@@ -107,7 +114,8 @@ public sealed class ConsoleTests(BrowserFixture fixture)
         await Accessibility.AssertNoSeriousViolationsAsync(page, "console kit");
         if (screenshots)
         {
-            await Screenshots.SaveAsync(page, "console-kit");
+            await Screenshots.SaveAsync(page, "console-keys");
+            await Screenshots.SaveElementAsync(page.GetByTestId("kit-card").First, "console-kit");
         }
 
         // Printed to PDF as Chromium prints it (the print button calls window.print()).

@@ -14,7 +14,7 @@ public sealed partial class PrintedPdf(string path)
 
     /// <summary>The text of one page (1-based), with every run of white space made one space (titles wrap).</summary>
     public async Task<string> PageTextAsync(int page) =>
-        Spaces().Replace(await RunAsync("pdftotext", "-layout", "-f", page.ToString(), "-l", page.ToString(), Path, "-"), " ").Trim();
+        Spaces().Replace(await RunAsync("pdftotext", "-f", page.ToString(), "-l", page.ToString(), Path, "-"), " ").Trim();
 
     public async Task<int> PageCountAsync()
     {

@@ -84,7 +84,7 @@ export class EventList {
           h('th', { scope: 'col' }, t('console.colEvent')),
           h('th', { scope: 'col' }, t('console.colDate')),
           h('th', { scope: 'col', class: 'num' }, t('mod.workshopCount')),
-          h('th', { scope: 'col', class: 'num' }, t('mod.present')),
+          h('th', { scope: 'col', class: 'num' }, t('console.colParticipants')),
           h('th', { scope: 'col', class: 'num' }, t('mod.ideas')),
           h('th', { scope: 'col', class: 'num' }, t('mod.votes')),
           h('th', { scope: 'col' }, t('console.colStatus')),
