@@ -19,10 +19,10 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 if [ ! -x /usr/bin/soffice ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ]; then
-  log "installing LibreOffice Impress and poppler-utils (Debian packages) for the closing-deck test"
+  log "installing LibreOffice Impress and poppler-utils (Debian packages) for the closing deck and the printed kit tests"
   if command -v apt-get >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-impress poppler-utils >/dev/null) \
-      || echo "warning: could not install libreoffice-impress/poppler-utils; the deck rendering test will fail"
+      || echo "warning: could not install libreoffice-impress/poppler-utils; the deck rendering and kit tests will fail"
   fi
 fi
 

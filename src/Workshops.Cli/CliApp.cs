@@ -16,6 +16,8 @@ public static class CliApp
             "Workshops: create events, show them, export their outputs and see the cluster, as an Orleans client of a running cluster.")
         {
             EventCommand.Create(global),
+            KeysCommand.Create(global),
+            JoinCodeCommand.Create(global),
             ExportCommand.Create(global),
             StatusCommand.Create(global),
         };

@@ -26,4 +26,7 @@ public sealed record EventProgram
 public sealed record WorkshopProgram
 {
     [Id(0)] public string Title { get; init; } = "";
+
+    /// <summary>In PUT /api/events/{eventId}: the workshop kept; absent for a workshop to add.</summary>
+    [Id(1)] public string? WorkshopId { get; init; }
 }

@@ -16,6 +16,12 @@ public sealed record EventSummary(
 
     /// <summary>Added: the join code, shown to staff only (null for participants).</summary>
     [Id(8)] public string? JoinCode { get; init; }
+
+    /// <summary>Added: the event's settings (those of workshops it adds), for the organizer's edit form.</summary>
+    [Id(9)] public WorkshopSettings? Settings { get; init; }
+
+    /// <summary>Added: when the event was created.</summary>
+    [Id(10)] public DateTimeOffset? CreatedAt { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.WorkshopSummary")]
@@ -25,4 +31,11 @@ public sealed record WorkshopSummary(
     [property: Id(2)] WorkshopPhase Phase,
     [property: Id(3)] int Participants,
     [property: Id(4)] int Ideas,
-    [property: Id(5)] int Votes);
+    [property: Id(5)] int Votes)
+{
+    /// <summary>
+    /// Added: still in Setup with no idea at all, so that PUT /api/events/{eventId} may remove it
+    /// or change the output areas.
+    /// </summary>
+    [Id(6)] public bool Removable { get; init; }
+}

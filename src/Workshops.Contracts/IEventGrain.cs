@@ -27,6 +27,23 @@ public interface IEventGrain : IGrainWithStringKey
     /// (a token travels with every request), so a workshop asks here when an idea is signed.
     /// </summary>
     Task<string?> GetDisplayName(string participantId);
+    /// <summary>PUT /api/events/{eventId} (admin, the event's moderator): the program edited (PROTOCOL.md section 7).</summary>
+    Task<EventUpdated> Update(Caller caller, EventProgram program);
+
+    /// <summary>DELETE /api/events/{eventId} (admin): the event, its workshops, keys and join code, removed from storage.</summary>
+    Task Delete(Caller caller);
+
+    /// <summary>A new key for the moderator (admin only) or a workshop's facilitator seat; the old key and its tokens stop working.</summary>
+    Task<string> RotateKey(Caller caller, Role role, string? workshopId);
+
+    /// <summary>A new join code (admin, moderator); the old one stops working, joined people keep their tokens.</summary>
+    Task<string> NewJoinCode(Caller caller);
+
+    /// <summary>One line of GET /api/events; null when the event does not exist (any more).</summary>
+    Task<EventListing?> GetListing();
+
+    /// <summary>What this event's tokens must match (servers cache it for seconds).</summary>
+    Task<EventAccess> GetAccess();
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.EventPublicInfo")]

@@ -7,4 +7,7 @@ public interface IJoinCodeGrain : IGrainWithStringKey
 
     /// <summary>Binds the code to the event; false when the code is already taken.</summary>
     Task<bool> TryClaim(string eventId);
+
+    /// <summary>Frees the code (replaced or its event deleted) and removes its stored state, if it is the event's.</summary>
+    Task Release(string eventId);
 }

@@ -52,6 +52,22 @@ public interface IWorkshopGrain : IGrainWithStringKey
     Task Attach(string serverId, IWorkshopObserver observer, IReadOnlyList<PresentPerson> people);
 
     Task Detach(string serverId);
+
+    /// <summary>
+    /// Sets title, output areas, language (and, in Setup, settings) from an edited program and
+    /// tells open pages (<c>eventChanged</c>). The areas change only in Setup with no idea
+    /// (<c>wrong_phase</c>). Returns the configuration it replaced.
+    /// </summary>
+    Task<WorkshopConfiguration> Configure(WorkshopConfiguration configuration);
+
+    /// <summary>True while in Setup with no idea: the workshop may be removed or get other areas.</summary>
+    Task<bool> IsUntouched();
+
+    /// <summary>
+    /// Removes the workshop's stored state (its event deleted, or it was left out of the program;
+    /// then <paramref name="onlyIfUntouched"/> refuses with <c>wrong_phase</c> unless <see cref="IsUntouched"/>).
+    /// </summary>
+    Task Erase(bool onlyIfUntouched);
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.PresentPerson")]

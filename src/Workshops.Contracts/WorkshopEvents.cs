@@ -48,6 +48,13 @@ public sealed record SettingsChangedEvent([property: Id(0)] string WorkshopId, [
 [GenerateSerializer, Immutable, Alias("Workshops.VersionChangedEvent")]
 public sealed record VersionChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version);
 
+/// <summary>
+/// Added: the event's program changed (title, date, venue, groups, workshops, or this workshop's
+/// title, areas or language); pages fetch the event and the workshop again.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Workshops.EventChangedEvent")]
+public sealed record EventChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] string EventId);
+
 /// <summary>The client method names of the events, exactly as in the contract.</summary>
 public static class EventNames
 {
@@ -61,4 +68,5 @@ public static class EventNames
     public const string PresenceChanged = "presenceChanged";
     public const string SettingsChanged = "settingsChanged";
     public const string VersionChanged = "versionChanged";
+    public const string EventChanged = "eventChanged";
 }

@@ -18,4 +18,16 @@ public sealed class CredentialGrain(
         store.State.Credential = credential;
         await store.WriteStateAsync();
     }
+
+    public async Task Clear()
+    {
+        if (store.State.Credential is null && !store.RecordExists)
+        {
+            return;
+        }
+
+        await store.ClearStateAsync();
+        store.State.Credential = null;
+        DeactivateOnIdle();
+    }
 }

@@ -10,7 +10,7 @@ namespace Workshops.Grains;
 /// group commit, because a hall of people joins within the same minute.
 /// </summary>
 [Reentrant]
-public sealed class EventGrain : Grain, IEventGrain
+public sealed partial class EventGrain : Grain, IEventGrain
 {
     internal const int MaxTitleLength = 200;
     internal const int MaxAreaLength = 80;
@@ -47,6 +47,25 @@ public sealed class EventGrain : Grain, IEventGrain
     }
 
     private EventState S => _store.State;
+
+    private IEventDirectoryGrain Directory => GrainFactory.GetGrain<IEventDirectoryGrain>(0);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Events stored before the directory existed join it when they are first used again.
+        if (S.Initialized && !S.Deleting)
+        {
+            try
+            {
+                await Directory.Add(Id, S.CreatedAt);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Listing only: tried again at the next activation.
+                Log.DirectoryFailed(_logger, ex, Id);
+            }
+        }
+    }
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -95,7 +114,9 @@ public sealed class EventGrain : Grain, IEventGrain
             S.ModeratorKeyHash = Secrets.HashKey(moderatorKey);
             S.Workshops = records;
             S.CreatedAt = _clock.GetUtcNow();
+            S.NextWorkshopNumber = records.Count + 1;
             await _commit.CommitAsync();
+            await Directory.Add(Id, S.CreatedAt);
             return new EventCreated(Id, joinCode, moderatorKey, workshops);
         }
         finally
@@ -148,7 +169,11 @@ public sealed class EventGrain : Grain, IEventGrain
         }
 
         var workshops = program.Workshops
-            .Select(w => new WorkshopProgram { Title = TextRules.Clean(w?.Title, MaxTitleLength, "workshop title") })
+            .Select(w => new WorkshopProgram
+            {
+                Title = TextRules.Clean(w?.Title, MaxTitleLength, "workshop title"),
+                WorkshopId = string.IsNullOrWhiteSpace(w?.WorkshopId) ? null : w.WorkshopId.Trim(),
+            })
             .ToList();
         var settings = program.Settings ?? WorkshopSettings.Default;
         if (settings.Validate() is { } problem)
@@ -193,6 +218,8 @@ public sealed class EventGrain : Grain, IEventGrain
         {
             StakeholderGroups = S.StakeholderGroups,
             JoinCode = caller.IsStaff ? S.JoinCode : null,
+            Settings = S.Settings,
+            CreatedAt = S.CreatedAt,
         };
     }
 
@@ -304,7 +331,7 @@ public sealed class EventGrain : Grain, IEventGrain
 
     private void RequireInitialized()
     {
-        if (!S.Initialized)
+        if (!S.Initialized || S.Deleting)
         {
             throw WorkshopException.NotFound("no such event");
         }

@@ -20,4 +20,10 @@ public sealed class EventState
     [Id(10)] public List<EventWorkshopRecord> Workshops { get; set; } = [];
     [Id(11)] public Dictionary<string, ParticipantRecord> Participants { get; set; } = [];
     [Id(12)] public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Grows with every rotation of the moderator key; tokens carry the one they came from.</summary>
+    [Id(13)] public int ModeratorKeyGeneration { get; set; }
+    /// <summary>The number of the next workshop added ("-w7"); 0 in events stored before workshops could be added.</summary>
+    [Id(14)] public int NextWorkshopNumber { get; set; }
+    /// <summary>Set first when the event is deleted: from then on it refuses everything, even if removal must be retried.</summary>
+    [Id(15)] public bool Deleting { get; set; }
 }

@@ -7,4 +7,6 @@ public sealed class EventWorkshopRecord
     [Id(1)] public string Title { get; set; } = "";
     /// <summary>SHA-256 of the facilitator key.</summary>
     [Id(2)] public string FacilitatorKeyHash { get; set; } = "";
+    /// <summary>Grows with every rotation of the facilitator key.</summary>
+    [Id(3)] public int KeyGeneration { get; set; }
 }

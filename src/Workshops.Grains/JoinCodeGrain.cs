@@ -19,4 +19,16 @@ public sealed class JoinCodeGrain(
         await store.WriteStateAsync();
         return true;
     }
+
+    public async Task Release(string eventId)
+    {
+        if (!string.Equals(store.State.EventId, eventId, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await store.ClearStateAsync();
+        store.State.EventId = null;
+        DeactivateOnIdle();
+    }
 }

@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Error, "Event {EventId}: a write failed; dropping the in-memory state")]
     public static partial void EventWriteFailed(ILogger logger, Exception error, string eventId);
+
+    [LoggerMessage(5, LogLevel.Warning, "Event {EventId}: registering in the event directory failed")]
+    public static partial void DirectoryFailed(ILogger logger, Exception error, string eventId);
 }

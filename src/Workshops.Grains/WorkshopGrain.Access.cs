@@ -8,12 +8,7 @@ public sealed partial class WorkshopGrain
     private void RequireReader(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        _commit.ThrowIfBroken();
-        if (!S.Initialized)
-        {
-            throw WorkshopException.NotFound("no such workshop");
-        }
-
+        RequireExisting();
         var inScope = caller.Role switch
         {
             Role.Admin => true,

@@ -39,7 +39,7 @@ public sealed partial class WorkshopGrain
     private Task RecountPresenceAsync()
     {
         var count = _subscribers.Values.SelectMany(s => s.Participants).Distinct(StringComparer.Ordinal).Count();
-        if (count == _presence || !S.Initialized)
+        if (count == _presence || !S.Initialized || _erasing)
         {
             return Task.CompletedTask;
         }

@@ -58,13 +58,9 @@ public sealed partial class WorkshopGrain
 
     public Task<WorkshopSummary> GetSummary()
     {
-        _commit.ThrowIfBroken();
-        if (!S.Initialized)
-        {
-            throw WorkshopException.NotFound("no such workshop");
-        }
+        RequireExisting();
 
-        return Task.FromResult(new WorkshopSummary(Id, S.Title, S.Phase, _presence, VisibleIdeaCount(), TotalVotes()));
+        return Task.FromResult(new WorkshopSummary(Id, S.Title, S.Phase, _presence, VisibleIdeaCount(), TotalVotes()) { Removable = Untouched });
     }
 
     private int VisibleIdeaCount() => S.Ideas.Count(idea => idea.Status == IdeaStatus.Visible);

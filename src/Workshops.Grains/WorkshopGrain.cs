@@ -90,7 +90,7 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Announce the last votes before leaving memory, so no tally is left unsent.
-        if (_dirtyTallies.Count > 0 && !_commit.IsBroken)
+        if (_dirtyTallies.Count > 0 && !_commit.IsBroken && !_erasing)
         {
             await FlushTalliesAsync(cancellationToken);
         }

@@ -47,12 +47,14 @@ public static class ServerApp
         app.UseHubOriginCheck();
         app.UseWebSockets();
         app.UseAuthentication();
+        app.UseTokenCheck();
         app.UseAuthorization();
         app.MapWorkshopPages();
         app.MapHealthEndpoints();
         app.MapWorkshopsDashboard();
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
+        app.MapConsoleEndpoints();
         app.MapWorkshopsHub();
         return app;
     }

@@ -81,6 +81,9 @@ public static class StorageRegistration
         {
             blob.BlobServiceClient = new BlobServiceClient(connectionString);
             blob.ContainerName = settings.AzureContainer;
+
+            // A deleted event must leave no blob behind (the default writes an empty one).
+            blob.DeleteStateOnClear = true;
             UseOrleansSerializer(blob, serializer);
         }));
         builder.Services.AddSingleton<IStorageHealthProbe>(sp => new AzureBlobStorageHealthProbe(

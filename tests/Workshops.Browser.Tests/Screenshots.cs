@@ -21,4 +21,16 @@ public static class Screenshots
         Directory.CreateDirectory(DocsFolder);
         File.Copy(path, Path.Combine(DocsFolder, name + ".png"), overwrite: true);
     }
+
+    /// <summary>One part of a page (the printed kit's sheets, below the fold).</summary>
+    public static async Task SaveElementAsync(ILocator element, string name)
+    {
+        await element.ScrollIntoViewIfNeededAsync();
+        await element.Page.WaitForTimeoutAsync(1600);
+        Directory.CreateDirectory(OutputFolder);
+        var path = Path.Combine(OutputFolder, name + ".png");
+        await element.ScreenshotAsync(new LocatorScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+        Directory.CreateDirectory(DocsFolder);
+        File.Copy(path, Path.Combine(DocsFolder, name + ".png"), overwrite: true);
+    }
 }

@@ -56,10 +56,19 @@ public static class AccessRules
             // Public: a stale or foreign token in the header must not keep anyone from signing in.
             ["POST /api/auth/key"] = Everyone,
             ["POST /api/auth/join"] = Everyone,
+
+            // The organizer's console (section 7).
+            ["GET /api/events"] = [Who.Admin],
+            ["PUT /api/events/{eventId}"] = [Who.Admin, Who.Moderator],
+            ["DELETE /api/events/{eventId}"] = [Who.Admin],
+            ["POST /api/events/{eventId}/keys facilitator"] = [Who.Admin, Who.Moderator],
+            ["POST /api/events/{eventId}/keys moderator"] = [Who.Admin],
+            ["POST /api/events/{eventId}/join-code"] = [Who.Admin, Who.Moderator],
         };
 
     public static bool IsBadToken(Who who) =>
-        who is Who.NoToken or Who.ExpiredToken or Who.ForgedToken or Who.UnsignedToken or Who.WrongAudienceToken;
+        who is Who.NoToken or Who.ExpiredToken or Who.ForgedToken or Who.UnsignedToken or Who.WrongAudienceToken
+            or Who.RevokedToken or Who.DeletedEventToken;
 
     public static string Expected(IReadOnlyCollection<Who> allowed, Who who) =>
         allowed.Contains(who) ? Ok : IsBadToken(who) ? ErrorCodes.Unauthorized : ErrorCodes.Forbidden;

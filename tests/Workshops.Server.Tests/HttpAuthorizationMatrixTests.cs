@@ -28,6 +28,11 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
             "GET /healthz" => (HttpMethod.Get, "healthz"),
             "POST /api/auth/key" => (HttpMethod.Post, "api/auth/key"),
             "POST /api/auth/join" => (HttpMethod.Post, "api/auth/join"),
+            "GET /api/events" => (HttpMethod.Get, "api/events"),
+            "PUT /api/events/{eventId}" => (HttpMethod.Put, "api/events/" + scene.EventId),
+            "DELETE /api/events/{eventId}" => (HttpMethod.Delete, "api/events/" + scene.EventId),
+            "POST /api/events/{eventId}/keys facilitator" or "POST /api/events/{eventId}/keys moderator" => (HttpMethod.Post, $"api/events/{scene.EventId}/keys"),
+            "POST /api/events/{eventId}/join-code" => (HttpMethod.Post, $"api/events/{scene.EventId}/join-code"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 
@@ -42,14 +47,32 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
             "POST /api/events" => JsonContent.Create(new EventProgram { Title = "Yeni Etkinlik", Workshops = [new() { Title = "Tek" }] }, options: WorkshopsApi.Json),
             "POST /api/auth/key" => JsonContent.Create(new { key = scene.Created.ModeratorKey }),
             "POST /api/auth/join" => JsonContent.Create(new { code = scene.Created.JoinCode, displayName = "Yeniden gelen" }),
+            "PUT /api/events/{eventId}" => JsonContent.Create(new
+            {
+                title = "Düzenlenmiş",
+                workshops = scene.Created.Workshops.Select(w => new { workshopId = w.WorkshopId, title = w.Title + " (yeni)" }).ToArray(),
+            }),
+            "POST /api/events/{eventId}/keys facilitator" => JsonContent.Create(new { role = "facilitator", workshopId = scene.WorkshopId }),
+            "POST /api/events/{eventId}/keys moderator" => JsonContent.Create(new { role = "moderator" }),
             _ => null,
         };
+
+        var writes = endpoint.StartsWith("PUT ", StringComparison.Ordinal) || endpoint.StartsWith("DELETE ", StringComparison.Ordinal)
+            || endpoint.StartsWith("POST /api/events/{eventId}/", StringComparison.Ordinal);
+        var before = writes ? await scene.EventFingerprintAsync() : null;
 
         using var response = await fixture.Api.Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         if (expected == AccessRules.Ok)
         {
             Assert.True(response.IsSuccessStatusCode, $"{endpoint} as {who}: {(int)response.StatusCode} {body}");
+            if (endpoint == "DELETE /api/events/{eventId}")
+            {
+                Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+                Assert.Equal(ErrorCodes.NotFound, (await fixture.Api.TryAsync(HttpMethod.Get, "api/events/" + scene.EventId, fixture.AdminToken)).Code);
+                return;
+            }
+
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
             switch (endpoint)
@@ -81,6 +104,22 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
                 case "GET /healthz":
                     Assert.Equal("ok", root.GetProperty("status").GetString());
                     break;
+                case "GET /api/events":
+                    Assert.Contains(root.GetProperty("events").EnumerateArray(), e => e.GetProperty("eventId").GetString() == scene.EventId);
+                    break;
+                case "PUT /api/events/{eventId}":
+                    Assert.Equal(scene.EventId, root.GetProperty("eventId").GetString());
+                    Assert.NotEqual(before, await scene.EventFingerprintAsync());
+                    break;
+                case "POST /api/events/{eventId}/keys facilitator":
+                    Assert.StartsWith("fac_", root.GetProperty("key").GetString(), StringComparison.Ordinal);
+                    break;
+                case "POST /api/events/{eventId}/keys moderator":
+                    Assert.StartsWith("mod_", root.GetProperty("key").GetString(), StringComparison.Ordinal);
+                    break;
+                case "POST /api/events/{eventId}/join-code":
+                    Assert.NotEqual(scene.Created.JoinCode, root.GetProperty("joinCode").GetString());
+                    break;
             }
         }
         else
@@ -92,6 +131,16 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
             if (who == Who.ExpiredToken)
             {
                 Assert.Contains("expired", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
+            if (who is Who.RevokedToken or Who.DeletedEventToken)
+            {
+                Assert.Contains("revoked", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
+            if (before is not null)
+            {
+                Assert.Equal(before, await scene.EventFingerprintAsync());
             }
         }
     }
@@ -105,9 +154,28 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
     {
         var scene = await MatrixScene.CreateAsync(fixture);
         var now = DateTime.UtcNow;
-        var admin = TestTokens.Sign(ServerOptions.TestSigningKey, [new("role", "admin")], now.AddMinutes(-1), now.AddMinutes(5));
+        var admin = TestTokens.Sign(ServerOptions.TestSigningKey, [new("role", "admin"), new("akid", TestTokens.AdminKeyId(ServerOptions.TestAdminKey))], now.AddMinutes(-1), now.AddMinutes(5));
         Assert.Equal(scene.EventId, (await fixture.Api.GetAsync<JsonElement>("api/events/" + scene.EventId, admin)).GetProperty("eventId").GetString());
         var moderator = TestTokens.Sign(ServerOptions.TestSigningKey, [new("role", "moderator"), new("eid", scene.EventId)], now.AddMinutes(-1), now.AddMinutes(5));
         Assert.Equal(scene.EventId, (await fixture.Api.GetAsync<JsonElement>("api/events/" + scene.EventId, moderator)).GetProperty("eventId").GetString());
+    }
+
+    /// <summary>
+    /// Changing Workshops:AdminKey ends the old admin tokens: a correctly signed admin token
+    /// from another admin key, or with none, is refused.
+    /// </summary>
+    [Fact]
+    public async Task An_admin_token_of_another_admin_key_is_refused()
+    {
+        var now = DateTime.UtcNow;
+        var other = TestTokens.Sign(ServerOptions.TestSigningKey, [new("role", "admin"), new("akid", TestTokens.AdminKeyId("adm_an-earlier-admin-key"))], now.AddMinutes(-1), now.AddMinutes(5));
+        var none = TestTokens.Sign(ServerOptions.TestSigningKey, [new("role", "admin")], now.AddMinutes(-1), now.AddMinutes(5));
+        foreach (var token in new[] { other, none })
+        {
+            var (status, code, body) = await fixture.Api.TryAsync(HttpMethod.Get, "api/events", token);
+            Assert.True(status == HttpStatusCode.Unauthorized && code == ErrorCodes.Unauthorized, body);
+        }
+
+        Assert.Equal(JsonValueKind.Array, (await fixture.Api.GetAsync<JsonElement>("api/events", fixture.AdminToken)).GetProperty("events").ValueKind);
     }
 }

@@ -112,6 +112,58 @@ public sealed class HubAuthorizationMatrixTests(MatrixFixture fixture)
         }
     }
 
+    /// <summary>
+    /// A connection opened with a token that is revoked later: its calls are refused
+    /// <c>unauthorized</c> and the server closes it within 5 seconds, after telling it why.
+    /// </summary>
+    [Theory]
+    [InlineData("facilitator key rotated", "tokenRevoked")]
+    [InlineData("moderator key rotated", "tokenRevoked")]
+    [InlineData("event deleted, moderator", "eventDeleted")]
+    [InlineData("event deleted, participant", "eventDeleted")]
+    public async Task Open_connection_of_a_revoked_token_is_refused_and_closed_within_5_seconds(string situation, string told)
+    {
+        var scene = await MatrixScene.CreateAsync(fixture);
+        var token = situation switch
+        {
+            "facilitator key rotated" => await scene.TokenAsync(Who.Facilitator),
+            "event deleted, participant" => scene.ParticipantToken,
+            _ => await scene.TokenAsync(Who.Moderator),
+        };
+        await using var client = await HubClient.ConnectAsync(fixture.Server.BaseUrl, token!);
+        await client.JoinAsync(scene.WorkshopId);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (path, body) = situation switch
+        {
+            "facilitator key rotated" => ($"api/events/{scene.EventId}/keys", (object?)new { role = "facilitator", workshopId = scene.WorkshopId }),
+            "moderator key rotated" => ($"api/events/{scene.EventId}/keys", new { role = "moderator" }),
+            _ => ("api/events/" + scene.EventId, null),
+        };
+        var (status, _, reply) = body is null
+            ? await fixture.Api.TryAsync(HttpMethod.Delete, path, fixture.AdminToken)
+            : await fixture.Api.TryAsync(HttpMethod.Post, path, fixture.AdminToken, System.Net.Http.Json.JsonContent.Create(body));
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NoContent, reply);
+
+        try
+        {
+            await client.Connection.InvokeAsync<WorkshopSnapshot>("JoinWorkshop", scene.WorkshopId);
+            Assert.Fail("a revoked token's hub call was served");
+        }
+        catch (HubException refused)
+        {
+            Assert.StartsWith(ErrorCodes.Unauthorized + ": ", refused.Message, StringComparison.Ordinal);
+        }
+        catch (Exception closed) when (closed is InvalidOperationException or TaskCanceledException or IOException)
+        {
+            // Already closed by the sweep: also a refusal.
+        }
+
+        await client.Closed.WaitAsync(TimeSpan.FromSeconds(5) - clock.Elapsed);
+        Assert.Equal(told, Assert.Single(client.SessionEvents).Name);
+        await AssertConnectionRefusedAsync(token);
+    }
+
     private static string RoleName(Who who) => who switch
     {
         Who.Admin => "admin",

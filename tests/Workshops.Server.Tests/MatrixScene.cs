@@ -51,8 +51,38 @@ public sealed class MatrixScene
         Who.ForgedToken => TestTokens.SignedWithAnotherKey("admin"),
         Who.UnsignedToken => TestTokens.WithoutSignature("admin"),
         Who.WrongAudienceToken => TestTokens.ForAnotherAudience("admin"),
+        Who.RevokedToken => await RevokedFacilitatorTokenAsync(),
+        Who.DeletedEventToken => await DeletedEventModeratorTokenAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
+
+    private async Task<string> RevokedFacilitatorTokenAsync()
+    {
+        var token = (await _fixture.Api.SignInAsync(Created.Workshops[0].FacilitatorKey)).Token;
+        await _fixture.Api.SendAsync<JsonObject>(HttpMethod.Post, $"api/events/{EventId}/keys", _fixture.AdminToken, new { role = "facilitator", workshopId = WorkshopId });
+        return token;
+    }
+
+    private async Task<string> DeletedEventModeratorTokenAsync()
+    {
+        var doomed = await _fixture.CreateEventAsync();
+        var token = (await _fixture.Api.SignInAsync(doomed.ModeratorKey)).Token;
+        var (status, _, body) = await _fixture.Api.TryAsync(HttpMethod.Delete, "api/events/" + doomed.EventId, _fixture.AdminToken);
+        Assert.True(status == System.Net.HttpStatusCode.NoContent, body);
+        return token;
+    }
+
+    /// <summary>What an admin sees of event A, for "a refusal changes nothing".</summary>
+    public async Task<string> EventFingerprintAsync()
+    {
+        var summary = (await _fixture.Api.GetAsync<JsonObject>("api/events/" + EventId, _fixture.AdminToken))!;
+        foreach (var workshop in summary["workshops"]!.AsArray())
+        {
+            workshop!.AsObject().Remove("participants");
+        }
+
+        return summary.ToJsonString();
+    }
 
     /// <summary>Everything an admin sees of A1 except what moves by itself (version, presence).</summary>
     public async Task<string> FingerprintAsync()

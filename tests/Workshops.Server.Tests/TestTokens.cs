@@ -53,6 +53,14 @@ public static class TestTokens
             + Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(payload))) + ".";
     }
 
+    /// <summary>The admin-key id the server puts in admin tokens: HMAC-SHA256(signing key, SHA-256(admin key)), 16 bytes, base64url.</summary>
+    public static string AdminKeyId(string adminKey)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(adminKey));
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(Convert.FromBase64String(ServerOptions.TestSigningKey), hash);
+        return Convert.ToBase64String(mac, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
     public static string Sign(string base64Key, IEnumerable<Claim> claims, DateTime notBefore, DateTime expires, string audience = "workshops")
     {
         var key = new SymmetricSecurityKey(Convert.FromBase64String(base64Key));

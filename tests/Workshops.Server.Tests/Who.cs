@@ -34,4 +34,10 @@ public enum Who
 
     /// <summary>An admin token with the real key but another audience.</summary>
     WrongAudienceToken,
+
+    /// <summary>A facilitator token of A1, issued before A1's facilitator key was rotated.</summary>
+    RevokedToken,
+
+    /// <summary>A moderator token of an event that has since been deleted.</summary>
+    DeletedEventToken,
 }

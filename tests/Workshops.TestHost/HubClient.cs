@@ -17,11 +17,16 @@ public sealed class HubClient : IAsyncDisposable
         Contracts.EventNames.IdeaAdded, Contracts.EventNames.IdeaChanged, Contracts.EventNames.IdeaRemoved,
         Contracts.EventNames.TalliesChanged, Contracts.EventNames.PhaseChanged, Contracts.EventNames.TimerChanged,
         Contracts.EventNames.OutputChanged, Contracts.EventNames.PresenceChanged, Contracts.EventNames.SettingsChanged,
-        Contracts.EventNames.VersionChanged,
+        Contracts.EventNames.VersionChanged, Contracts.EventNames.EventChanged,
     ];
+
+    /// <summary>Events about the connection itself, without workshopId and version.</summary>
+    public static readonly string[] SessionEventNames = ["eventDeleted", "tokenRevoked"];
 
     private readonly ConcurrentQueue<ReceivedEvent> _events = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentQueue<(string Name, JsonElement Payload)> _sessionEvents = new();
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public HubClient(string baseUrl, string token)
     {
@@ -38,9 +43,26 @@ public sealed class HubClient : IAsyncDisposable
                 _arrived.Release();
             });
         }
+
+        foreach (var name in SessionEventNames)
+        {
+            Connection.On<JsonElement>(name, payload => _sessionEvents.Enqueue((name, payload.Clone())));
+        }
+
+        Connection.Closed += _ =>
+        {
+            _closed.TrySetResult();
+            return Task.CompletedTask;
+        };
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>eventDeleted / tokenRevoked, in the order received.</summary>
+    public IReadOnlyList<(string Name, JsonElement Payload)> SessionEvents => [.. _sessionEvents];
+
+    /// <summary>Completes when the connection closes (by the server or by us).</summary>
+    public Task Closed => _closed.Task;
 
     public string Token { get; set; }
 

@@ -46,7 +46,7 @@ internal static class AuthEndpoints
         }
 
         var caller = new Caller(credential.Role, credential.EventId, credential.WorkshopId, null, null, null);
-        return TypedResults.Ok(new TokenReply(tokens.Issue(caller), credential.Role, credential.EventId, credential.WorkshopId, null));
+        return TypedResults.Ok(new TokenReply(tokens.Issue(caller, credential.Generation), credential.Role, credential.EventId, credential.WorkshopId, null));
     }
 
     private static async Task<IResult> Join(JoinRequest? request, HttpContext http, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)

@@ -14,9 +14,10 @@ public sealed class AdminKey
 {
     private readonly byte[] _hash;
 
-    public AdminKey(IOptions<WorkshopsOptions> options)
+    public AdminKey(IOptions<WorkshopsOptions> options, SigningKeyStore signing)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(signing);
         var configured = options.Value.AdminKey;
         if (string.IsNullOrWhiteSpace(configured))
         {
@@ -25,7 +26,18 @@ public sealed class AdminKey
         }
 
         _hash = SHA256.HashData(Encoding.UTF8.GetBytes(configured));
+
+        // Keyed with the signing key, so that a token (which its holder can read) says nothing
+        // that helps guess a weak configured admin key.
+        TokenId = Convert.ToBase64String(HMACSHA256.HashData(signing.Key.Key, _hash), 0, 16)
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
+
+    /// <summary>
+    /// Carried by every admin token: a token whose id is not the current key's came from
+    /// another admin key (Workshops:AdminKey changed) and is refused.
+    /// </summary>
+    public string TokenId { get; }
 
     /// <summary>The key made at start-up, to print once; null when configured.</summary>
     public string? GeneratedKey { get; private set; }

@@ -14,6 +14,8 @@ public static class AuthRegistration
         builder.Services.AddSingleton<SigningKeyStore>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<AdminKey>();
+        builder.Services.AddSingleton<EventAccessCache>();
+        builder.Services.AddSingleton<TokenCheck>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyStore>((options, keys) =>
@@ -46,7 +48,9 @@ public static class AuthRegistration
                         context.HandleResponse();
                         var message = context.AuthenticateFailure is SecurityTokenExpiredException
                             ? "the token has expired"
-                            : context.AuthenticateFailure is null ? "a bearer token is required" : "the token is not valid";
+                            : context.HttpContext.Items.ContainsKey(TokenCheckMiddleware.RevokedItem)
+                                ? "the token was revoked (its key was replaced or its event deleted); sign in again"
+                                : context.AuthenticateFailure is null ? "a bearer token is required" : "the token is not valid";
                         await Problems.WriteAsync(context.HttpContext, ErrorCodes.Unauthorized, message);
                     },
                     OnForbidden = context => Problems.WriteAsync(context.HttpContext, ErrorCodes.Forbidden, "this token does not allow it"),

@@ -9,4 +9,10 @@ internal static class Claims
     public const string ParticipantId = "pid";
     public const string Name = "name";
     public const string Group = "grp";
+
+    /// <summary>Staff tokens: the generation of the key they were issued from (absent: 0).</summary>
+    public const string KeyGeneration = "kgen";
+
+    /// <summary>Admin tokens: which admin key they came from (<see cref="AdminKey.TokenId"/>).</summary>
+    public const string AdminKeyId = "akid";
 }

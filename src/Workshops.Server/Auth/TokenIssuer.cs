@@ -12,14 +12,15 @@ namespace Workshops.Server.Auth;
 /// other free text goes in: a token travels with every request and hub connection, and the event
 /// keeps the names. The stakeholder group is one of the event's own names, so it may.
 /// </summary>
-public sealed class TokenIssuer(SigningKeyStore keys, IOptions<WorkshopsOptions> options, TimeProvider clock)
+public sealed class TokenIssuer(SigningKeyStore keys, AdminKey admin, IOptions<WorkshopsOptions> options, TimeProvider clock)
 {
     public const string Issuer = "workshops";
     public const string Audience = "workshops";
 
     private readonly JwtSecurityTokenHandler _handler = new();
 
-    public string Issue(Caller caller)
+    /// <param name="keyGeneration">Staff: the generation of the key signed in with (see <see cref="Credential.Generation"/>).</param>
+    public string Issue(Caller caller, int keyGeneration = 0)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var claims = new List<Claim> { new(Claims.Role, WireNames.Of(caller.Role)) };
@@ -27,6 +28,14 @@ public sealed class TokenIssuer(SigningKeyStore keys, IOptions<WorkshopsOptions>
         AddIfPresent(claims, Claims.WorkshopId, caller.WorkshopId);
         AddIfPresent(claims, Claims.ParticipantId, caller.ParticipantId);
         AddIfPresent(claims, Claims.Group, caller.Group);
+        if (caller.Role == Role.Admin)
+        {
+            claims.Add(new Claim(Claims.AdminKeyId, admin.TokenId));
+        }
+        else if (caller.IsStaff && keyGeneration != 0)
+        {
+            claims.Add(new Claim(Claims.KeyGeneration, keyGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new JwtSecurityToken(
             Issuer, Audience, claims, notBefore: now.AddMinutes(-1), expires: now + options.Value.TokenLifetime,

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.resolve(here, '../wwwroot/app');
-const pages = ['index', 'workshop', 'moderator', 'wall', 'plenary'];
+const pages = ['index', 'workshop', 'moderator', 'wall', 'plenary', 'admin'];
 
 const result = await esbuild.build({
   absWorkingDir: here,
@@ -18,6 +18,7 @@ const result = await esbuild.build({
     moderator: 'src/pages/moderator.ts',
     wall: 'src/pages/wall.ts',
     plenary: 'src/pages/plenary.ts',
+    console: 'src/pages/console.ts',
     app: 'css/app.css',
   },
   bundle: true,

@@ -25,6 +25,10 @@ internal static class PageEndpoints
         Page(app, "/m/{eventId}", "moderator.html");
         Page(app, "/wall/{workshopId}", "wall.html");
         Page(app, "/plenary/{eventId}", "plenary.html");
+        Page(app, "/admin", "admin.html");
+        Page(app, "/admin/new", "admin.html");
+        Page(app, "/admin/{eventId}/edit", "admin.html");
+        Page(app, "/admin/{eventId}/keys", "admin.html");
         return app;
     }
 

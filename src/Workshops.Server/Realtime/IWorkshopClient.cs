@@ -30,5 +30,14 @@ public interface IWorkshopClient
 
     /// <summary>Added to the contract: the version moved on through a change this viewer may not see.</summary>
     Task versionChanged(VersionChangedEvent e);
+
+    /// <summary>Added: the event's program changed; fetch the event and the workshop again.</summary>
+    Task eventChanged(EventChangedEvent e);
+
+    /// <summary>Added, to every connection of a deleted event, just before it is closed.</summary>
+    Task eventDeleted(EventDeletedEvent e);
+
+    /// <summary>Added, to a connection whose token was revoked (key replaced), just before it is closed.</summary>
+    Task tokenRevoked(TokenRevokedEvent e);
 }
 #pragma warning restore IDE1006

@@ -30,6 +30,9 @@ public static class RealtimeRegistration
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<PushOutboxes>();
         builder.Services.AddSingleton<HubLifetimeManager<WorkshopHub>, WorkshopHubLifetimeManager>();
+        builder.Services.AddSingleton<TokenCheckHubFilter>();
+        builder.Services.AddSingleton<HubSessions>();
+        builder.Services.AddHostedService<RevokedConnectionSweep>();
         builder.Services.AddSingleton<WorkshopPushAdapter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopPushAdapter>());
         builder.Services.AddSingleton<WorkshopSubscriptions>();
@@ -40,6 +43,7 @@ public static class RealtimeRegistration
             {
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
+                o.AddFilter<TokenCheckHubFilter>();
                 o.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);

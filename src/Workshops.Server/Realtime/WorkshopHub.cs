@@ -11,7 +11,7 @@ namespace Workshops.Server.Realtime;
 /// <see cref="HubErrors"/>.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, ILogger<WorkshopHub> logger)
+public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions, ILogger<WorkshopHub> logger)
     : Hub<IWorkshopClient>
 {
     private Caller Me => Context.User.RequireCaller();
@@ -95,8 +95,15 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     public Task UpdateSettings(string workshopId, WorkshopSettings settings) =>
         HubErrors.Translate(() => Workshop(workshopId).UpdateSettings(Me, settings ?? throw WorkshopException.Invalid("settings are required")), logger, nameof(UpdateSettings));
 
+    public override Task OnConnectedAsync()
+    {
+        sessions.Add(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Remove(Context.ConnectionId);
         connections.Disconnected(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

@@ -49,6 +49,15 @@ public sealed class ControllableGrainStorage(IGrainStorage inner) : IGrainStorag
         return state.State ?? new T();
     }
 
+    /// <summary>Whether storage holds a record for the grain at all (ClearStateAsync removes it).</summary>
+    public async Task<bool> HoldsAsync<T>(string stateName, GrainId grainId)
+        where T : new()
+    {
+        var state = new GrainState<T>(new T());
+        await inner.ReadStateAsync(stateName, grainId, state);
+        return state.RecordExists;
+    }
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 

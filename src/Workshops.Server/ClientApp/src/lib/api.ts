@@ -62,6 +62,14 @@ export async function postJson<T>(path: string, body: unknown, token?: string | 
   return (await (await send('POST', path, token, body)).json()) as T;
 }
 
+export async function putJson<T>(path: string, body: unknown, token?: string | null): Promise<T> {
+  return (await (await send('PUT', path, token, body)).json()) as T;
+}
+
+export async function deleteJson(path: string, token?: string | null): Promise<void> {
+  await send('DELETE', path, token);
+}
+
 /** Downloads a file that needs the Authorization header (a plain link cannot send it). */
 export async function download(path: string, token: string, fallbackName: string): Promise<void> {
   const response = await send('GET', path, token);

@@ -13,7 +13,16 @@ export const EVENT_NAMES = [
   'presenceChanged',
   'settingsChanged',
   'versionChanged',
+  'eventChanged',
 ] as const;
+
+/**
+ * Events about the whole event rather than one workshop (the organizer's console, PROTOCOL.md
+ * section 7): its program was edited, it was deleted, or this connection's token was revoked
+ * (a rotated key; the server closes the connection right after).
+ */
+export const EVENT_LEVEL_NAMES = ['eventChanged', 'eventDeleted', 'tokenRevoked'] as const;
+export type EventLevelName = (typeof EVENT_LEVEL_NAMES)[number];
 
 /** A refusal or failure of an operation, with the contract's error code (or "offline"). */
 export class OpError extends Error {
@@ -63,13 +72,23 @@ export class HubClient {
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private browserOffline = navigator.onLine === false;
+  private refused = false;
+  private readonly eventListeners: ((name: EventLevelName, payload: { eventId?: string }) => void)[] = [];
   onUnauthorized: (() => void) | null = null;
 
   constructor(token: () => string) {
     this.connection = new HubConnectionBuilder()
       .withUrl('/hubs/workshop', { accessTokenFactory: token })
       .withAutomaticReconnect({
-        nextRetryDelayInMilliseconds: (context) => RETRY_MS[Math.min(context.previousRetryCount, RETRY_MS.length - 1)] ?? 10000,
+        nextRetryDelayInMilliseconds: (context) => {
+          // A token that was revoked (a rotated key, a deleted event) is refused when the
+          // connection is opened again: stop there, the page signs out (onclose below).
+          if ((context.retryReason as { statusCode?: number } | undefined)?.statusCode === 401) {
+            this.refused = true;
+            return null;
+          }
+          return RETRY_MS[Math.min(context.previousRetryCount, RETRY_MS.length - 1)] ?? 10000;
+        },
       })
       .configureLogging(LogLevel.None)
       .build();
@@ -84,7 +103,24 @@ export class HubClient {
       this.setState('connected');
       this.resyncAll();
     });
+    for (const name of EVENT_LEVEL_NAMES) {
+      this.connection.on(name, (payload: { eventId?: string }) => {
+        if (name === 'tokenRevoked') {
+          // Signed out for good: do not reconnect with a token that is refused.
+          this.refused = true;
+        }
+        for (const listener of this.eventListeners) {
+          listener(name, payload ?? {});
+        }
+      });
+    }
     this.connection.onclose(() => {
+      if (this.refused) {
+        this.started = false;
+        this.setState('offline');
+        this.onUnauthorized?.();
+        return;
+      }
       if (this.started) {
         this.setState(this.browserOffline ? 'offline' : 'reconnecting');
         this.schedule();
@@ -116,6 +152,11 @@ export class HubClient {
     listener(this.linkState);
   }
 
+  /** Event-level hub events (the event was edited or deleted), whatever workshop they came through. */
+  onEvent(listener: (name: EventLevelName, payload: { eventId?: string }) => void): void {
+    this.eventListeners.push(listener);
+  }
+
   register(sink: HubEventSink): void {
     this.sinks.set(sink.workshopId, sink);
     if (this.connected) {
@@ -126,6 +167,14 @@ export class HubClient {
   start(): void {
     this.started = true;
     void this.tryStart();
+  }
+
+  /** Stops for good (the event is gone): no reconnect. */
+  stop(): void {
+    this.started = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.connection.stop();
   }
 
   async invoke<T>(method: string, ...args: unknown[]): Promise<T> {

@@ -127,6 +127,10 @@ export class WorkshopState {
       case 'settingsChanged':
         this.settings = payload.settings as Settings;
         break;
+      case 'eventChanged':
+        // The program was edited (title, areas, language): only a fresh snapshot has all of it.
+        effect = 'resync';
+        break;
       default:
         // versionChanged: nothing to show, the version alone moved on.
         break;

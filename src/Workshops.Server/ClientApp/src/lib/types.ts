@@ -96,6 +96,8 @@ export interface WorkshopSummary {
   participants: number;
   ideas: number;
   votes: number;
+  /** Added by the console's server side: still in Setup with no idea (may be removed, areas may change). */
+  removable?: boolean | null;
 }
 
 export interface EventSummary {
@@ -108,6 +110,9 @@ export interface EventSummary {
   workshops: WorkshopSummary[];
   stakeholderGroups?: string[] | null;
   joinCode?: string | null;
+  /** Present where the server returns the whole program to staff (the console's edit form). */
+  settings?: ProgramSettings | null;
+  privacy?: Privacy | null;
 }
 
 export interface EventByCode {
@@ -127,3 +132,57 @@ export interface AuthReply {
 }
 
 export const isStaff = (role: Role): boolean => role !== 'participant';
+
+// ---- the organizer's console (PROTOCOL.md sections 2, 7, 8, 11) ----
+
+export type JoinWith = 'code' | 'badge';
+
+export interface ProgramSettings extends Settings {
+  joinWith?: JoinWith;
+}
+
+export interface Privacy {
+  controller: string;
+  contact: string;
+  purpose?: string | null;
+  retentionDays?: number | null;
+}
+
+/** The body of POST /api/events and PUT /api/events/{id}. */
+export interface EventProgram {
+  title: string;
+  date?: string | null;
+  venue?: string | null;
+  language: string;
+  outputAreas: string[];
+  workshops: { workshopId?: string; title: string }[];
+  stakeholderGroups: string[];
+  settings?: ProgramSettings;
+  privacy?: Privacy;
+}
+
+export interface EventCreated {
+  eventId: string;
+  joinCode: string;
+  moderatorKey: string;
+  workshops: { workshopId: string; title: string; facilitatorKey: string }[];
+}
+
+export interface EventUpdated {
+  eventId: string;
+  workshops: { workshopId: string; title: string; facilitatorKey?: string | null }[];
+}
+
+export interface EventListItem {
+  eventId: string;
+  title: string;
+  date?: string | null;
+  venue?: string | null;
+  language: string;
+  createdAt: string;
+  workshops: number;
+  participants: number;
+  ideas: number;
+  votes: number;
+  status: 'open' | 'closed';
+}

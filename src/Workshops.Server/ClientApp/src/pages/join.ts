@@ -43,6 +43,10 @@ async function start(): Promise<void> {
         location.replace(`/m/${encodeURIComponent(session.eventId)}`);
         return;
       }
+      if (session.role === 'admin') {
+        location.replace('/admin');
+        return;
+      }
       fullMessage(main, t('join.adminTitle'), t('join.adminText'));
       return;
     } catch (error) {

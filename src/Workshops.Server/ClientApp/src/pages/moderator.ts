@@ -1,4 +1,4 @@
-import { download } from '../lib/api';
+import { ApiError, download, getJson } from '../lib/api';
 import { accessEvent, signInWithKey, takeKeyFromUrl } from '../lib/auth';
 import { byId, h, pathSegment, replace } from '../lib/dom';
 import { HubClient } from '../lib/hub';
@@ -54,6 +54,8 @@ class ModeratorPage {
   private readonly cards = new Map<string, HTMLElement>();
   private readonly totals = h('div', { class: 'totals', 'data-testid': 'totals' });
   private readonly header = h('section', { class: 'mod-header' });
+  private ended = false;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly session: Session,
@@ -66,6 +68,18 @@ class ModeratorPage {
       dropSession(session.token);
       fullMessage(main, t('access.lostTitle'), t('access.expired'), { href: '/', text: t('access.home') });
     };
+    this.hub.onEvent((name, payload) => {
+      if (payload.eventId && payload.eventId !== summary.eventId) {
+        return;
+      }
+      if (name === 'eventDeleted') {
+        this.gone();
+      } else {
+        // Every workshop of the event announces an edit: one reload for all of them.
+        clearTimeout(this.reloadTimer);
+        this.reloadTimer = setTimeout(() => void this.reload(), 300);
+      }
+    });
   }
 
   start(): void {
@@ -79,6 +93,10 @@ class ModeratorPage {
       const sync = new WorkshopSync(this.hub, workshop.workshopId, this.session.role);
       this.syncs.set(workshop.workshopId, sync);
       sync.onChange((change) => {
+        if (change.kind === 'fatal' && change.code === 'not_found') {
+          this.gone();
+          return;
+        }
         if (change.kind === 'error') {
           toast(errorText(change.code), 'error');
         }
@@ -111,6 +129,10 @@ class ModeratorPage {
         h('p', { class: 'eyebrow' }, t('mod.title')),
         h('h1', null, s.title),
         h('p', { class: 'mod-meta' }, [formatDay(s.date), s.venue].filter((x) => x).join(' · ')),
+        h('nav', { class: 'mod-console', 'aria-label': t('mod.console'), 'data-testid': 'console-links' },
+          h('a', { class: 'btn btn-small', href: `/admin/${encodeURIComponent(s.eventId)}/edit`, 'data-testid': 'console-edit' }, t('mod.edit')),
+          h('a', { class: 'btn btn-small', href: `/admin/${encodeURIComponent(s.eventId)}/keys`, 'data-testid': 'console-keys' }, t('mod.keys')),
+          this.session.role === 'admin' ? h('a', { class: 'btn btn-small', href: '/admin', 'data-testid': 'console-list' }, t('mod.allEvents')) : null),
         h('div', { class: 'export-group', role: 'group', 'aria-label': t('mod.exportEvent') },
           h('span', { class: 'export-label', 'aria-hidden': 'true' }, t('mod.exportEvent')),
           (['md', 'docx', 'csv', 'json'] as const).map((format) => h('button', {
@@ -189,6 +211,41 @@ class ModeratorPage {
           type: 'button', class: 'btn btn-small', 'aria-label': t('mod.exportOf', { title: workshop.title, format: 'MD' }),
           on: { click: () => void this.export(`/api/workshops/${id}/export?format=md`, 'workshop.md') },
         }, 'MD')));
+  }
+
+  private gone(): void {
+    if (this.ended) {
+      return;
+    }
+    this.ended = true;
+    this.hub.stop();
+    fullMessage(main, t('gone.title'), t('gone.text'), this.session.role === 'admin' ? { href: '/admin', text: t('console.backToList') } : { href: '/', text: t('access.home') });
+  }
+
+  /** The program was edited (console): titles and dates change in place; added or removed workshops need the page anew. */
+  private async reload(): Promise<void> {
+    let fresh: EventSummary;
+    try {
+      fresh = await getJson<EventSummary>(`/api/events/${encodeURIComponent(this.summary.eventId)}`, this.session.token);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') {
+        this.gone();
+      }
+      return;
+    }
+    const same = fresh.workshops.length === this.summary.workshops.length
+      && fresh.workshops.every((w, i) => w.workshopId === this.summary.workshops[i]?.workshopId);
+    if (!same) {
+      location.reload();
+      return;
+    }
+    Object.assign(this.summary, { ...fresh, workshops: this.summary.workshops });
+    fresh.workshops.forEach((w, i) => { this.summary.workshops[i]!.title = w.title; });
+    this.renderHeader();
+    for (const w of this.summary.workshops) {
+      this.renderCard(w);
+      void this.syncs.get(w.workshopId)?.resync();
+    }
   }
 
   private async export(path: string, name: string): Promise<void> {

@@ -66,6 +66,8 @@ class Wall {
     this.sync = new WorkshopSync(this.hub, workshopId, `wall-${session.role}`);
   }
 
+  private ended = false;
+
   start(): void {
     document.body.classList.add('view-wall');
     const conn = connectionBadge(this.hub, () => 0);
@@ -80,10 +82,25 @@ class Wall {
         this.render(true);
       } else if (change.kind === 'event' || change.kind === 'queue') {
         this.render(change.kind === 'event' && (change.name === 'phaseChanged' || change.name === 'settingsChanged'));
-      } else if (change.kind === 'fatal') {
+      } else if (change.kind === 'fatal' && !this.ended) {
         fullMessage(main, t('access.lostTitle'), t('access.wallText'));
       }
     });
+    this.hub.onEvent((name) => {
+      if (name === 'eventDeleted') {
+        this.ended = true;
+        this.hub.stop();
+        fullMessage(main, t('gone.title'), t('gone.text'));
+      } else if (name === 'eventChanged') {
+        // A new title or join code on the wall: read the event again.
+        void this.loadEvent();
+      }
+    });
+    this.hub.onUnauthorized = () => {
+      if (!this.ended) {
+        fullMessage(main, t('access.lostTitle'), t('access.wallText'));
+      }
+    };
     onLanguageChange(() => this.render(true));
     this.sync.attach();
     this.hub.start();

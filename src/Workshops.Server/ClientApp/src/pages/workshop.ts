@@ -54,9 +54,37 @@ async function start(): Promise<void> {
     ? new ParticipantView(main, topbar, sync, session)
     : new FacilitatorView(main, topbar, sync, session);
   document.body.classList.add(session.role === 'participant' ? 'view-participant' : 'view-facilitator');
-  sync.onChange((change) => view.onChange(change));
+  let gone = false;
+  const eventGone = (): void => {
+    gone = true;
+    hub.stop();
+    dropSession(session.token);
+    fullMessage(main, t('gone.title'), t('gone.text'), { href: '/', text: t('access.home') });
+  };
+  sync.onChange((change) => {
+    if (gone) {
+      return;
+    }
+    if (change.kind === 'fatal' && change.code === 'not_found') {
+      eventGone();
+    } else {
+      view.onChange(change);
+    }
+  });
+  hub.onEvent((name, payload) => {
+    if (payload.eventId && payload.eventId !== snapshot.eventId) {
+      return;
+    }
+    // eventChanged is a workshop event too: the sync takes a fresh snapshot on it.
+    if (name === 'eventDeleted') {
+      eventGone();
+    }
+  });
   onLanguageChange(() => view.rerender());
   hub.onUnauthorized = () => {
+    if (gone) {
+      return;
+    }
     dropSession(session.token);
     fullMessage(main, t('access.lostTitle'), t('access.expired'), { href: '/', text: t('access.join') });
   };

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Security.Claims;
+using Workshops.Contracts;
+
+namespace Workshops.Server.Auth;
+
+/// <summary>
+/// Whether a verified token is still honoured: an admin token must come from the current admin
+/// key; an event's token needs the event to exist and, for staff, its seat's current key
+/// generation. Checked on every HTTP request, every hub call and by the sweep of open connections.
+/// </summary>
+public sealed class TokenCheck(AdminKey admin, EventAccessCache access)
+{
+    public async ValueTask<bool> IsHonouredAsync(ClaimsPrincipal user)
+    {
+        var caller = user.ToCaller();
+        if (caller is null)
+        {
+            return false;
+        }
+
+        if (caller.Role == Role.Admin)
+        {
+            return string.Equals(user.FindFirstValue(Claims.AdminKeyId), admin.TokenId, StringComparison.Ordinal);
+        }
+
+        if (string.IsNullOrEmpty(caller.EventId))
+        {
+            return false;
+        }
+
+        var state = await access.GetAsync(caller.EventId);
+        return state.Honours(caller.Role, caller.WorkshopId, GenerationOf(user));
+    }
+
+    /// <summary>True when the token's event no longer exists (as far as this server knows now).</summary>
+    public async ValueTask<bool> IsEventGoneAsync(string eventId) => !(await access.GetAsync(eventId)).Exists;
+
+    private static int GenerationOf(ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(Claims.KeyGeneration), NumberStyles.None, CultureInfo.InvariantCulture, out var generation) ? generation : 0;
+}
