@@ -95,6 +95,8 @@ public sealed partial class WorkshopGrain
         }
 
         await _store.ClearStateAsync();
+        // The presence writes keep the version in a state of its own: it goes too.
+        await _versionStore.ClearStateAsync();
         _ideas.Clear();
         _tallies.Clear();
         _subscribers.Clear();

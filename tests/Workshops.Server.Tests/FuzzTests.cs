@@ -350,6 +350,6 @@ public sealed class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
     private void Log(string line)
     {
         output.WriteLine(line);
-        Console.WriteLine(line);
+        System.Console.WriteLine(line);
     }
 }

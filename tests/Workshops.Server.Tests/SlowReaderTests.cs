@@ -100,6 +100,6 @@ public sealed class SlowReaderTests(ServerFixture fixture, ITestOutputHelper out
     private void Log(string line)
     {
         output.WriteLine(line);
-        Console.WriteLine(line);
+        System.Console.WriteLine(line);
     }
 }
