@@ -18,7 +18,7 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-if [ ! -x /usr/bin/soffice ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ]; then
+if [ ! -x /usr/bin/loimpress ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/pdftoppm ]; then
   log "installing LibreOffice Impress and poppler-utils (Debian packages) for the closing deck and the printed kit tests"
   if command -v apt-get >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-impress poppler-utils >/dev/null) \
