@@ -48,6 +48,11 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     private Task Leave(string workshopId)
     {
         _ = Me; // a connection without a caller is refused like every other call
+        if (string.IsNullOrEmpty(workshopId))
+        {
+            throw WorkshopException.Invalid("workshopId is required"); // found by FuzzTests
+        }
+
         connections.Leave(Context.ConnectionId, workshopId);
         return Task.CompletedTask;
     }
