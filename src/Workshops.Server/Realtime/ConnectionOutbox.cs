@@ -19,9 +19,12 @@ internal sealed class ConnectionOutbox
     private readonly Channel<SerializedHubMessage> _queue = Channel.CreateBounded<SerializedHubMessage>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public ConnectionOutbox(HubConnectionContext connection)
+    private readonly Action<Exception> _writeFailed;
+
+    public ConnectionOutbox(HubConnectionContext connection, Action<Exception> writeFailed)
     {
         _connection = connection;
+        _writeFailed = writeFailed;
         _ = PumpAsync();
     }
 
@@ -54,9 +57,10 @@ internal sealed class ConnectionOutbox
                 await _connection.WriteAsync(message);
             }
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // WriteAsync reports failures by aborting the connection; nothing is left to tell.
+            // A push that cannot be written ends the connection (its client resyncs); say why.
+            _writeFailed(ex);
             _connection.Abort();
         }
     }

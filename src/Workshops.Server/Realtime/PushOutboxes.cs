@@ -16,7 +16,8 @@ public sealed partial class PushOutboxes(ILogger<PushOutboxes> logger)
     /// <summary>Connections closed because they stopped taking their pushes.</summary>
     public long ClosedBehind => Interlocked.Read(ref _closedBehind);
 
-    internal void Open(HubConnectionContext connection) => _byConnection[connection.ConnectionId] = new ConnectionOutbox(connection);
+    internal void Open(HubConnectionContext connection) =>
+        _byConnection[connection.ConnectionId] = new ConnectionOutbox(connection, error => LogWriteFailed(logger, error, connection.ConnectionId));
 
     internal void Close(string connectionId)
     {
@@ -44,6 +45,9 @@ public sealed partial class PushOutboxes(ILogger<PushOutboxes> logger)
             }
         }
     }
+
+    [LoggerMessage(2, LogLevel.Warning, "A push to connection {ConnectionId} could not be written: closed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception error, string connectionId);
 
     [LoggerMessage(1, LogLevel.Warning, "Connection {ConnectionId} fell {Capacity} pushes behind (it stopped reading): closed")]
     private static partial void LogClosedBehind(ILogger logger, string connectionId, int capacity);
