@@ -114,13 +114,7 @@ public sealed partial class EventGrain
             reply.Add(new WorkshopUpdated(workshopId, workshop.Title, key));
         }
 
-        S.Title = clean.Title;
-        S.Date = clean.Date;
-        S.Venue = clean.Venue;
-        S.Language = clean.Language;
-        S.OutputAreas = [.. clean.OutputAreas!];
-        S.StakeholderGroups = [.. clean.StakeholderGroups!];
-        S.Settings = clean.Settings!;
+        SetProgram(clean);
         S.Workshops = records;
         await _commit.CommitAsync();
 

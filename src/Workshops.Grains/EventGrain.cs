@@ -103,13 +103,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
             var joinCode = await ClaimJoinCode();
 
             S.Initialized = true;
-            S.Title = clean.Title;
-            S.Date = clean.Date;
-            S.Venue = clean.Venue;
-            S.Language = clean.Language;
-            S.OutputAreas = [.. clean.OutputAreas!];
-            S.StakeholderGroups = [.. clean.StakeholderGroups!];
-            S.Settings = clean.Settings!;
+            SetProgram(clean);
             S.JoinCode = joinCode;
             S.ModeratorKeyHash = Secrets.HashKey(moderatorKey);
             S.Workshops = records;
@@ -137,6 +131,18 @@ public sealed partial class EventGrain : Grain, IEventGrain
         }
 
         throw WorkshopException.Conflict("no free join code was found; try again");
+    }
+
+    /// <summary>The validated program's own fields, as created or edited (an edit keeps keys and code).</summary>
+    private void SetProgram(EventProgram clean)
+    {
+        S.Title = clean.Title;
+        S.Date = clean.Date;
+        S.Venue = clean.Venue;
+        S.Language = clean.Language;
+        S.OutputAreas = [.. clean.OutputAreas!];
+        S.StakeholderGroups = [.. clean.StakeholderGroups!];
+        S.Settings = clean.Settings!;
     }
 
     /// <summary>Checks the program and fills in the contract's defaults.</summary>
