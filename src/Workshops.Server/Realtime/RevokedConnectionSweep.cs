@@ -55,7 +55,9 @@ public sealed partial class RevokedConnectionSweep(
                 }
 
                 sessions.Remove(connection.ConnectionId);
-                connection.Abort();
+                // Abort drops what the transport has not sent yet: give the notice a moment to
+                // leave first (an immediate Abort lost it now and then), without holding up the sweep.
+                _ = AbortSoonAsync(connection);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -64,6 +66,14 @@ public sealed partial class RevokedConnectionSweep(
             }
         }
     }
+
+    private static async Task AbortSoonAsync(HubCallerContext connection)
+    {
+        await Task.Delay(NoticeGrace);
+        connection.Abort();
+    }
+
+    private static readonly TimeSpan NoticeGrace = TimeSpan.FromMilliseconds(300);
 
     [LoggerMessage(1, LogLevel.Debug, "Checking hub connection {ConnectionId} failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception error, string connectionId);
