@@ -44,6 +44,12 @@ internal static class TextRules
             throw TooLong(what, maxLength);
         }
 
+        // Normalization throws on these (found by the hub fuzz test), and they are not text anyway.
+        if (HasBrokenOrNonCharacter(text))
+        {
+            throw WorkshopException.Invalid($"{what} contains an unpaired surrogate or a Unicode noncharacter");
+        }
+
         var cleaned = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (!cleaned.IsNormalized(NormalizationForm.FormC))
         {
@@ -114,6 +120,29 @@ internal static class TextRules
         }
 
         return clientOpId;
+    }
+
+    /// <summary>An unpaired surrogate, or a noncharacter (U+FDD0-U+FDEF, and U+xFFFE/U+xFFFF in every plane).</summary>
+    private static bool HasBrokenOrNonCharacter(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return true;
+            }
+
+            var value = rune.Value;
+            if (value is >= 0xFDD0 and <= 0xFDEF || (value & 0xFFFE) == 0xFFFE)
+            {
+                return true;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return false;
     }
 
     /// <summary>LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI: they reorder the text around them (CVE-2021-42574).</summary>

@@ -74,10 +74,13 @@ internal sealed class RawHubSocket : IAsyncDisposable
         _socket.SendAsync(Encoding.UTF8.GetBytes(message + RecordSeparator), WebSocketMessageType.Text, true, CancellationToken.None);
 
     /// <summary>Invokes a hub method and reads until its completion arrives (events before it are skipped).</summary>
-    public async Task<string> InvokeAsync(string id, string target, params string[] arguments)
+    public Task<string> InvokeAsync(string id, string target, params string[] arguments) =>
+        InvokeRawAsync(id, target, string.Join(",", arguments.Select(a => System.Text.Json.JsonSerializer.Serialize(a))));
+
+    /// <summary>Like <see cref="InvokeAsync"/>, with the arguments as JSON text, sent as written (no client serializer in between).</summary>
+    public async Task<string> InvokeRawAsync(string id, string target, string argumentsJson)
     {
-        var args = string.Join(",", arguments.Select(a => System.Text.Json.JsonSerializer.Serialize(a)));
-        await SendAsync("{\"type\":1,\"invocationId\":\"" + id + "\",\"target\":\"" + target + "\",\"arguments\":[" + args + "]}");
+        await SendAsync("{\"type\":1,\"invocationId\":\"" + id + "\",\"target\":\"" + target + "\",\"arguments\":[" + argumentsJson + "]}");
         while (true)
         {
             var message = await ReceiveAsync(TimeSpan.FromSeconds(15)) ?? throw new IOException("closed before the completion of " + target);

@@ -55,6 +55,9 @@ public sealed record ServerOptions
             ["Workshops:Cluster:PrimarySiloPort"] = PrimarySiloPort?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
+            // WORKSHOPS_TEST_SIGNALR_LOG=Debug shows why SignalR closed a connection (how the fuzz drops were found).
+            ["Logging:LogLevel:Microsoft.AspNetCore.SignalR"] = Environment.GetEnvironmentVariable("WORKSHOPS_TEST_SIGNALR_LOG") ?? "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Http.Connections"] = Environment.GetEnvironmentVariable("WORKSHOPS_TEST_SIGNALR_LOG") ?? "Warning",
         };
         foreach (var (key, value) in Extra)
         {

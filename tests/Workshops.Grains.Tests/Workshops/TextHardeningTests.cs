@@ -85,6 +85,41 @@ public sealed class TextHardeningTests(ClusterFixture fixture)
     }
 
     [Theory]
+    [InlineData("fikir \uFFFE")]
+    [InlineData("\uFFFF")]
+    [InlineData("a\uFDD0b")]
+    [InlineData("\U0010FFFF son")]
+    public async Task Noncharacters_are_invalid_input_as_an_idea_an_output_and_a_name(string broken)
+    {
+        var (ev, participant) = await BrainstormAsync();
+
+        await ev.AssertRefusedAsync(ErrorCodes.InvalidInput, () => ev.AddIdeaAsync(participant, broken), participant);
+        await ev.AssertRefusedAsync(ErrorCodes.InvalidInput, () => ev.Workshop.SetOutput(ev.Facilitator, "b1", new OutputInput { Text = broken }));
+        await Refusal.ExpectAsync(ErrorCodes.InvalidInput, () => ev.Event.Join(null, broken, null, null));
+        Assert.Single((await StoredEventAsync(ev)).Participants);
+    }
+
+    /// <summary>
+    /// A lone surrogate cannot reach a grain through the cluster (Orleans writes strings as UTF-8,
+    /// so it arrives as U+FFFD), but the co-hosted server calls grains in process, where it would
+    /// (HubRobustnessTests sends them over a raw socket). Escaped in the data: xunit's test-case
+    /// serialization would turn a lone surrogate into U+FFFD too.
+    /// </summary>
+    [Theory]
+    [InlineData("yarım \\uD800 vekil")]
+    [InlineData("\\uDC00 tersten")]
+    [InlineData("son \\uD83D")]
+    public void Unpaired_surrogates_are_invalid_input(string escaped)
+    {
+        var broken = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        var refused = Assert.Throws<WorkshopException>(() => TextRules.Clean(broken, 280, "text"));
+
+        Assert.Equal(ErrorCodes.InvalidInput, refused.Code);
+        Assert.Equal("text contains an unpaired surrogate or a Unicode noncharacter", refused.Message);
+    }
+
+    [Theory]
     [InlineData("\u200B")]
     [InlineData("\uFEFF\u200D\u200C")]
     [InlineData(" \u00AD \u2060 ")]
