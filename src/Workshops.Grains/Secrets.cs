@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -17,8 +18,7 @@ public static class Secrets
 
     /// <summary>256 random bits, URL-safe: a key that cannot be guessed.</summary>
     public static string NewKey(string prefix) =>
-        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Keys are stored (and looked up) only as this hash.</summary>
     public static string HashKey(string key) =>

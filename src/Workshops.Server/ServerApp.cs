@@ -19,9 +19,12 @@ public static class ServerApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
+        // Tried in this order: the contract's refusals first, then "internal" for the rest.
+        builder.Services.AddExceptionHandler<ContractErrorHandler>();
         builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
         builder.AddWorkshopsForwardedHeaders();
         builder.Services.AddSingleton<JoinGuard>();
+        builder.Services.AddWorkshopsHealthChecks();
         builder.AddWorkshopsCluster();
         builder.AddWorkshopsAuth();
         builder.AddWorkshopsRealtime();

@@ -1,38 +1,49 @@
-using Orleans.Runtime;
-using Workshops.Storage;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Workshops.Server.Api;
 
 /// <summary>
-/// /healthz and /readyz (readiness): 200 when the silo is active and its storage answers, else 503.
-/// /livez (liveness): 200 while the process serves requests at all, so that an orchestrator
-/// does not restart servers because the storage they share is down.
+/// ASP.NET Core health checks. /healthz and /readyz (readiness) run the checks tagged
+/// <see cref="ReadyTag"/>: 200 when the silo is active and its storage answers, else 503.
+/// /livez (liveness) runs none: 200 while the process serves requests at all, so that an
+/// orchestrator does not restart servers because the storage they share is down.
 /// </summary>
 internal static class HealthEndpoints
 {
-    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddWorkshopsHealthChecks(this IServiceCollection services)
     {
-        app.MapGet("/healthz", Check).AllowAnonymous();
-        app.MapGet("/readyz", Check).AllowAnonymous();
-        app.MapGet("/livez", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous();
+        services.AddHealthChecks().AddCheck<SiloStorageHealthCheck>("silo-storage", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3));
+        return services;
     }
 
-    private static async Task<IResult> Check(IStorageHealthProbe storage, ISiloStatusOracle silo, HttpContext http)
+    public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        var siloUp = silo.CurrentStatus == SiloStatus.Active;
-        bool storageUp;
-        try
+        var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync };
+        app.MapHealthChecks("/healthz", ready).AllowAnonymous();
+        app.MapHealthChecks("/readyz", ready).AllowAnonymous();
+        app.MapHealthChecks("/livez", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+    }
+
+    /// <summary>The body the contract's clients read: <c>{ "status": "ok" | "unavailable", ...what each check saw }</c>.</summary>
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            storageUp = await storage.CheckAsync(timeout.Token);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+            ["status"] = report.Status == HealthStatus.Healthy ? "ok" : "unavailable",
+        };
+        foreach (var entry in report.Entries.Values)
         {
-            storageUp = false;
+            foreach (var (key, value) in entry.Data)
+            {
+                body[key] = value;
+            }
         }
 
-        var body = new { status = siloUp && storageUp ? "ok" : "unavailable", silo = silo.CurrentStatus.ToString(), storage = storageUp ? "ok" : "unavailable" };
-        return siloUp && storageUp ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
     }
 }

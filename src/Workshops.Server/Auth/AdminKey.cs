@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -29,8 +30,7 @@ public sealed class AdminKey
 
         // Keyed with the signing key, so that a token (which its holder can read) says nothing
         // that helps guess a weak configured admin key.
-        TokenId = Convert.ToBase64String(HMACSHA256.HashData(signing.Key.Key, _hash), 0, 16)
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        TokenId = Base64Url.EncodeToString(HMACSHA256.HashData(signing.Key.Key, _hash).AsSpan(0, 16));
     }
 
     /// <summary>

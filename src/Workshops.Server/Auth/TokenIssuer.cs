@@ -1,6 +1,6 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Workshops.Contracts;
 using Workshops.Server.Hosting;
@@ -17,7 +17,8 @@ public sealed class TokenIssuer(SigningKeyStore keys, AdminKey admin, IOptions<W
     public const string Issuer = "workshops";
     public const string Audience = "workshops";
 
-    private readonly JwtSecurityTokenHandler _handler = new();
+    // The handler JwtBearer validates with; the legacy JwtSecurityTokenHandler is not needed.
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <param name="keyGeneration">Staff: the generation of the key signed in with (see <see cref="Credential.Generation"/>).</param>
     public string Issue(Caller caller, int keyGeneration = 0)
@@ -37,10 +38,15 @@ public sealed class TokenIssuer(SigningKeyStore keys, AdminKey admin, IOptions<W
             claims.Add(new Claim(Claims.KeyGeneration, keyGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var token = new JwtSecurityToken(
-            Issuer, Audience, claims, notBefore: now.AddMinutes(-1), expires: now + options.Value.TokenLifetime,
-            signingCredentials: new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256));
-        return _handler.WriteToken(token);
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity(claims),
+            NotBefore = now.AddMinutes(-1),
+            Expires = now + options.Value.TokenLifetime,
+            SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
+        });
     }
 
     private static void AddIfPresent(List<Claim> claims, string type, string? value)

@@ -31,6 +31,7 @@ public static class RealtimeRegistration
         builder.Services.AddSingleton<PushOutboxes>();
         builder.Services.AddSingleton<HubLifetimeManager<WorkshopHub>, WorkshopHubLifetimeManager>();
         builder.Services.AddSingleton<TokenCheckHubFilter>();
+        builder.Services.AddSingleton<ContractErrorHubFilter>();
         builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService<RevokedConnectionSweep>();
         builder.Services.AddSingleton<WorkshopPushAdapter>();
@@ -43,6 +44,7 @@ public static class RealtimeRegistration
             {
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
+                o.AddFilter<ContractErrorHubFilter>();
                 o.AddFilter<TokenCheckHubFilter>();
                 o.AddFilter<HubRateLimitFilter>();
             })

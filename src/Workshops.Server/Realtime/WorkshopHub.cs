@@ -8,10 +8,10 @@ namespace Workshops.Server.Realtime;
 /// <summary>
 /// <c>/hubs/workshop</c>: each method hands the caller (from the verified token) to the
 /// workshop grain, which decides. Refusals become HubExceptions "code: message" in
-/// <see cref="HubErrors"/>.
+/// <see cref="ContractErrorHubFilter"/>.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions, ILogger<WorkshopHub> logger)
+public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions)
     : Hub<IWorkshopClient>
 {
     private Caller Me => Context.User.RequireCaller();
@@ -25,10 +25,7 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
                 ? throw WorkshopException.NotFound("no such workshop")
                 : grains.GetGrain<IWorkshopGrain>(workshopId);
 
-    public Task<WorkshopSnapshot> JoinWorkshop(string workshopId) =>
-        HubErrors.Translate(() => Join(workshopId), logger, nameof(JoinWorkshop));
-
-    private async Task<WorkshopSnapshot> Join(string workshopId)
+    public async Task<WorkshopSnapshot> JoinWorkshop(string workshopId)
     {
         var me = Me;
         var grain = Workshop(workshopId);
@@ -42,10 +39,7 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
         return await grain.GetSnapshot(me);
     }
 
-    public Task LeaveWorkshop(string workshopId) =>
-        HubErrors.Translate(() => Leave(workshopId), logger, nameof(LeaveWorkshop));
-
-    private Task Leave(string workshopId)
+    public Task LeaveWorkshop(string workshopId)
     {
         _ = Me; // a connection without a caller is refused like every other call
         if (string.IsNullOrEmpty(workshopId))
@@ -58,47 +52,47 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     }
 
     public Task<Idea> AddIdea(string workshopId, IdeaInput idea) =>
-        HubErrors.Translate(() => Workshop(workshopId).AddIdea(Me, idea ?? throw WorkshopException.Invalid("idea is required")), logger, nameof(AddIdea));
+        Workshop(workshopId).AddIdea(Me, idea ?? throw WorkshopException.Invalid("idea is required"));
 
     public Task<Idea> EditIdea(string workshopId, string ideaId, string text) =>
-        HubErrors.Translate(() => Workshop(workshopId).EditIdea(Me, ideaId, text), logger, nameof(EditIdea));
+        Workshop(workshopId).EditIdea(Me, ideaId, text);
 
     public Task DeleteIdea(string workshopId, string ideaId) =>
-        HubErrors.Translate(() => Workshop(workshopId).DeleteIdea(Me, ideaId), logger, nameof(DeleteIdea));
+        Workshop(workshopId).DeleteIdea(Me, ideaId);
 
     public Task<VoteReceipt> CastVote(string workshopId, string ideaId, string clientOpId) =>
-        HubErrors.Translate(() => Workshop(workshopId).CastVote(Me, ideaId, clientOpId), logger, nameof(CastVote));
+        Workshop(workshopId).CastVote(Me, ideaId, clientOpId);
 
     public Task<VoteReceipt> RetractVote(string workshopId, string ideaId, string clientOpId) =>
-        HubErrors.Translate(() => Workshop(workshopId).RetractVote(Me, ideaId, clientOpId), logger, nameof(RetractVote));
+        Workshop(workshopId).RetractVote(Me, ideaId, clientOpId);
 
     public Task SetPhase(string workshopId, string phase) =>
-        HubErrors.Translate(() => Workshop(workshopId).SetPhase(Me, phase), logger, nameof(SetPhase));
+        Workshop(workshopId).SetPhase(Me, phase);
 
     public Task StartTimer(string workshopId, int seconds) =>
-        HubErrors.Translate(() => Workshop(workshopId).StartTimer(Me, seconds), logger, nameof(StartTimer));
+        Workshop(workshopId).StartTimer(Me, seconds);
 
     public Task StopTimer(string workshopId) =>
-        HubErrors.Translate(() => Workshop(workshopId).StopTimer(Me), logger, nameof(StopTimer));
+        Workshop(workshopId).StopTimer(Me);
 
     public Task<Idea> HideIdea(string workshopId, string ideaId) =>
-        HubErrors.Translate(() => Workshop(workshopId).HideIdea(Me, ideaId), logger, nameof(HideIdea));
+        Workshop(workshopId).HideIdea(Me, ideaId);
 
     public Task<Idea> RestoreIdea(string workshopId, string ideaId) =>
-        HubErrors.Translate(() => Workshop(workshopId).RestoreIdea(Me, ideaId), logger, nameof(RestoreIdea));
+        Workshop(workshopId).RestoreIdea(Me, ideaId);
 
     public Task<Idea> MergeIdeas(string workshopId, string targetIdeaId, string[] sourceIdeaIds) =>
-        HubErrors.Translate(() => Workshop(workshopId).MergeIdeas(Me, targetIdeaId, sourceIdeaIds ?? []), logger, nameof(MergeIdeas));
+        Workshop(workshopId).MergeIdeas(Me, targetIdeaId, sourceIdeaIds ?? []);
 
     public Task<Output> SetOutput(string workshopId, string boardId, OutputInput output) =>
-        HubErrors.Translate(() => Workshop(workshopId).SetOutput(Me, boardId, output ?? throw WorkshopException.Invalid("output is required")), logger, nameof(SetOutput));
+        Workshop(workshopId).SetOutput(Me, boardId, output ?? throw WorkshopException.Invalid("output is required"));
 
     /// <summary>Added to the contract: gives the board back its top-voted output.</summary>
     public Task<Output> ClearOutput(string workshopId, string boardId) =>
-        HubErrors.Translate(() => Workshop(workshopId).ClearOutput(Me, boardId), logger, nameof(ClearOutput));
+        Workshop(workshopId).ClearOutput(Me, boardId);
 
     public Task UpdateSettings(string workshopId, WorkshopSettings settings) =>
-        HubErrors.Translate(() => Workshop(workshopId).UpdateSettings(Me, settings ?? throw WorkshopException.Invalid("settings are required")), logger, nameof(UpdateSettings));
+        Workshop(workshopId).UpdateSettings(Me, settings ?? throw WorkshopException.Invalid("settings are required"));
 
     public override Task OnConnectedAsync()
     {
