@@ -12,6 +12,12 @@ public sealed record EventExport
     [Id(2)] public string? Date { get; init; }
     [Id(3)] public string? Venue { get; init; }
     [Id(4)] public DateTimeOffset ExportedAt { get; init; }
+    /// <summary>
+    /// Added: the people who took part in any of its workshops, each counted once (a person in
+    /// two workshops is one person; the workshops' own counts would count them twice). Absent
+    /// (null) in exports made before it was added.
+    /// </summary>
+    [Id(6)] public int? Participants { get; init; }
     [Id(5)] public required IReadOnlyList<WorkshopExport> Workshops { get; init; }
 }
 
@@ -27,6 +33,11 @@ public sealed record WorkshopExport
     [Id(6)] public required IReadOnlyList<OutputExport> Outputs { get; init; }
     [Id(7)] public required IReadOnlyList<BoardExport> Boards { get; init; }
     [Id(8)] public required IReadOnlyList<AuditEntry> Audit { get; init; }
+    /// <summary>
+    /// The event-wide participant ids behind <see cref="Participants"/>, so that the event's
+    /// export can count each person once. Only between grains and the host: never written to a file.
+    /// </summary>
+    [Id(9), JsonIgnore] public IReadOnlyList<string> ParticipantIds { get; init; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.OutputExport")]

@@ -309,6 +309,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
             Date = S.Date,
             Venue = S.Venue,
             ExportedAt = _clock.GetUtcNow(),
+            Participants = workshops.SelectMany(w => w.ParticipantIds).Distinct(StringComparer.Ordinal).Count(),
             Workshops = workshops,
         };
     }

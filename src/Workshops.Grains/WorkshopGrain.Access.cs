@@ -96,6 +96,10 @@ public sealed partial class WorkshopGrain
         return actor;
     }
 
+    /// <summary>The event-wide participant id inside a participant's actor key ("p:" + id).</summary>
+    private static string ParticipantIdOf(string actorKey) =>
+        actorKey.StartsWith("p:", StringComparison.Ordinal) ? actorKey[2..] : actorKey;
+
     private OpRecord? FindOp(Caller caller, string clientOpId) =>
         S.Actors.TryGetValue(caller.ActorKey, out var actor) && actor.Ops.TryGetValue(clientOpId, out var op) ? op : null;
 

@@ -209,6 +209,7 @@ public sealed partial class WorkshopGrain
             Title = S.Title,
             Phase = S.Phase,
             Participants = S.Actors.Count(a => a.Value.Role == Role.Participant),
+            ParticipantIds = [.. S.Actors.Where(a => a.Value.Role == Role.Participant).Select(a => ParticipantIdOf(a.Key))],
             Ideas = S.Ideas.Count,
             Votes = TotalVotes(),
             Outputs = outputs,

@@ -178,7 +178,8 @@ internal static class PptxDeckWriter
             .Select(p => p.Key).Distinct(StringComparer.Ordinal).Count();
         var totals = new (string Label, int Value)[]
         {
-            (texts.Attendances, export.Workshops.Sum(w => w.Participants)),
+            // People, each once; an export without the event's count can only offer attendances.
+            export.Participants is { } people ? (texts.Participants, people) : (texts.Attendances, export.Workshops.Sum(w => w.Participants)),
             (texts.Groups, groups),
             (texts.Ideas, export.Workshops.Sum(w => w.Ideas)),
             (texts.Votes, export.Workshops.Sum(w => w.Votes)),

@@ -15,9 +15,9 @@ public sealed class PlenaryTests(BrowserFixture fixture)
     private const string SecondWorkshop = "Eğitim ve Gençlik";
 
     [Theory]
-    [InlineData("tr", "25 Kasım 2021", "Etkinliğin çıktıları")]
-    [InlineData("en", "25 November 2021", "Outputs of the event")]
-    public async Task Plenary_follows_every_clicker_key_and_shows_an_output_a_facilitator_sets_without_a_reload(string language, string day, string summary)
+    [InlineData("tr", "25 Kasım 2021", "Etkinliğin çıktıları", "Her alanın ilk 5 fikri, oya göre (C: uzlaşıya göre)", "Her alanın ilk 5 fikri, gruplar arası uzlaşıya göre (C: oya göre)")]
+    [InlineData("en", "25 November 2021", "Outputs of the event", "The top 5 ideas of each area, by votes (C: by consensus)", "The top 5 ideas of each area, by consensus across groups (C: by votes)")]
+    public async Task Plenary_follows_every_clicker_key_and_shows_an_output_a_facilitator_sets_without_a_reload(string language, string day, string summary, string byVotes, string byConsensus)
     {
         WholeWorkshopTests.SetExpectTimeout();
         var created = await fixture.CreateEventAsync(language);
@@ -34,33 +34,51 @@ public sealed class PlenaryTests(BrowserFixture fixture)
         var heading = page.GetByTestId("slide-heading");
         var number = page.GetByTestId("slide-number");
         await Expect(heading).ToHaveTextAsync(EventTitle);
-        await Expect(number).ToHaveTextAsync("1 / 4");
+        await Expect(number).ToHaveTextAsync("1 / 6");
         await Expect(page.GetByTestId("slide")).ToContainTextAsync(day);
         await Expect(page.GetByTestId("slide")).ToContainTextAsync("Ankara");
         await Expect(page.GetByTestId("download-deck")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"plenary title slide ({language})");
         await page.EvaluateAsync("() => { window.plenaryMark = 'same page'; }");
 
-        (string Key, string Heading, string Number)[] walk =
+        // Each workshop's outputs slide is followed by its ranking slide.
+        (string Key, string Heading, string Number, string Kind)[] walk =
         [
-            ("ArrowRight", FirstWorkshop, "2 / 4"),
-            ("Space", SecondWorkshop, "3 / 4"),
-            ("PageDown", summary, "4 / 4"),
-            ("ArrowDown", summary, "4 / 4"),
-            ("Home", EventTitle, "1 / 4"),
-            ("ArrowLeft", EventTitle, "1 / 4"),
-            ("End", summary, "4 / 4"),
-            ("PageUp", SecondWorkshop, "3 / 4"),
-            ("ArrowUp", FirstWorkshop, "2 / 4"),
-            ("ArrowDown", SecondWorkshop, "3 / 4"),
-            ("ArrowLeft", FirstWorkshop, "2 / 4"),
+            ("ArrowRight", FirstWorkshop, "2 / 6", "workshop"),
+            ("Space", FirstWorkshop, "3 / 6", "ranking"),
+            ("PageDown", SecondWorkshop, "4 / 6", "workshop"),
+            ("ArrowDown", SecondWorkshop, "5 / 6", "ranking"),
+            ("PageDown", summary, "6 / 6", "summary"),
+            ("ArrowDown", summary, "6 / 6", "summary"),
+            ("Home", EventTitle, "1 / 6", "title"),
+            ("ArrowLeft", EventTitle, "1 / 6", "title"),
+            ("End", summary, "6 / 6", "summary"),
+            ("PageUp", SecondWorkshop, "5 / 6", "ranking"),
+            ("ArrowUp", SecondWorkshop, "4 / 6", "workshop"),
+            ("ArrowUp", FirstWorkshop, "3 / 6", "ranking"),
         ];
-        foreach (var (key, expected, slide) in walk)
+        var stage = page.GetByTestId("slide");
+        foreach (var (key, expected, slide, kind) in walk)
         {
             await page.Keyboard.PressAsync(key);
             await Expect(heading).ToHaveTextAsync(expected);
             await Expect(number).ToHaveTextAsync(slide);
+            await Expect(stage).ToHaveAttributeAsync("data-kind", kind);
         }
+
+        // The ranking slide says its order; C switches it, and the switch in the bar shows which.
+        await Expect(page.GetByTestId("ranking-order")).ToHaveTextAsync(byVotes);
+        await Expect(page.GetByTestId("rank-votes")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Keyboard.PressAsync("c");
+        await Expect(page.GetByTestId("ranking-order")).ToHaveTextAsync(byConsensus);
+        await Expect(page.GetByTestId("rank-consensus")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.GetByTestId("plenary-ranking")).ToHaveCountAsync(3);
+        await Accessibility.AssertNoSeriousViolationsAsync(page, $"plenary ranking slide ({language})");
+        await page.Keyboard.PressAsync("c");
+        await Expect(page.GetByTestId("ranking-order")).ToHaveTextAsync(byVotes);
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(number).ToHaveTextAsync("2 / 6");
+        await Expect(page.GetByTestId("rank-toggle")).ToBeHiddenAsync();
 
         // The first workshop's slide: one card per area, none worded yet.
         var outputs = page.GetByTestId("plenary-output");
@@ -79,6 +97,7 @@ public sealed class PlenaryTests(BrowserFixture fixture)
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"plenary workshop slide ({language})");
 
         await page.Keyboard.PressAsync("End");
+        await Expect(number).ToHaveTextAsync("6 / 6");
         await Expect(page.GetByTestId("summary-row")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("summary-row").First).ToContainTextAsync(Wording);
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"plenary summary slide ({language})");
@@ -161,6 +180,46 @@ public sealed class PlenaryTests(BrowserFixture fixture)
 
         await moderator.Page.Keyboard.PressAsync("End");
         await Expect(moderator.Page.GetByTestId("top-idea").First).ToContainTextAsync(ConsensusScenario.B);
+
+        // The plenary's ranking slide: the first board's top ideas by votes, then by consensus.
+        await moderator.Page.Keyboard.PressAsync("Home");
+        await moderator.Page.Keyboard.PressAsync("ArrowRight");
+        await moderator.Page.Keyboard.PressAsync("ArrowRight");
+        await Expect(moderator.Page.GetByTestId("slide")).ToHaveAttributeAsync("data-kind", "ranking");
+        await Expect(moderator.Page.GetByTestId("slide-heading")).ToHaveTextAsync(FirstWorkshop);
+        var board = moderator.Page.Locator($"[data-testid=plenary-ranking][data-board-id=\"{scenario.FirstBoardId}\"]");
+        var texts = board.Locator(".plenary-rank-text");
+        await Expect(texts).ToHaveTextAsync(byVotes);
+        await Expect(board.GetByTestId("rank-votes-count")).ToHaveTextAsync(["4 oy", "3 oy", "2 oy", "0 oy"]);
+        await moderator.Page.Keyboard.PressAsync("c");
+        await Expect(texts).ToHaveTextAsync(byConsensus);
+        Assert.Equal(["0.447", "0.408", "0.365", "0.183"], await board.GetByTestId("rank-consensus-value").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.consensus)"));
+        await Expect(board.GetByTestId("rank-consensus-value").First).ToHaveTextAsync("Uzlaşı 0,45");
+        await Expect(board.GetByTestId("rank-votes-count")).ToHaveTextAsync(["3 oy", "4 oy", "2 oy", "0 oy"]);
+        // No group qualifies on the second board: its idea shows a dash.
+        var second = moderator.Page.GetByTestId("plenary-ranking").Nth(1);
+        await Expect(second.Locator(".plenary-rank-text")).ToHaveTextAsync([ConsensusScenario.F]);
+        await Expect(second.GetByTestId("rank-consensus-value")).ToHaveTextAsync("Uzlaşı —");
+        await Accessibility.AssertNoSeriousViolationsAsync(moderator.Page, "plenary ranking (by consensus)");
+        await Screenshots.SaveAsync(moderator.Page, "plenary-ranking");
+
+        // The visible switch does the same as C.
+        await moderator.Page.GetByTestId("rank-votes").ClickAsync();
+        await Expect(texts).ToHaveTextAsync(byVotes);
+        await Expect(moderator.Page.GetByTestId("rank-votes")).ToHaveAttributeAsync("aria-pressed", "true");
+        await moderator.Page.GetByTestId("rank-consensus").ClickAsync();
+        await Expect(texts).ToHaveTextAsync(byConsensus);
+
+        // Live: the facilitator hides B, the idea of highest consensus; the open slide drops it.
+        await using (var hub = await HubClient.ConnectAsync(baseUrl, (await fixture.Api.SignInAsync(scenario.Workshop.FacilitatorKey)).Token))
+        {
+            await hub.JoinAsync(scenario.Workshop.WorkshopId);
+            var ideaB = await board.Locator(".plenary-rank-item").First.GetAttributeAsync("data-idea-id");
+            await hub.Connection.InvokeAsync<Idea>("HideIdea", scenario.Workshop.WorkshopId, ideaB);
+        }
+
+        await Expect(texts).ToHaveTextAsync([ConsensusScenario.A, ConsensusScenario.C, ConsensusScenario.D]);
+        await Expect(moderator.Page.GetByTestId("slide")).ToHaveAttributeAsync("data-kind", "ranking");
 
         foreach (var person in new[] { facilitator, wall, moderator })
         {

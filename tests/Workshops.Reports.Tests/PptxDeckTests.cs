@@ -68,6 +68,20 @@ public sealed class PptxDeckTests
             deck.Slides[^1]);
     }
 
+    [Theory]
+    [InlineData("tr", "Katılımcı")]
+    [InlineData("en", "Participants")]
+    public void Closing_slide_counts_a_person_in_two_workshops_once(string language, string label)
+    {
+        // 14 and 11 took part in the two workshops, 5 of them in both: 20 people, 25 attendances.
+        var export = Export with { Participants = 20 };
+        var deck = PptxContent.Read(ReportWriter.Write(export, ReportFormat.Pptx, language).Content);
+
+        Assert.Equal(25, export.Workshops.Sum(w => w.Participants));
+        Assert.Equal(["20", label], deck.Slides[^1].Skip(1).Take(2));
+        Assert.DoesNotContain("25", deck.Slides[^1]);
+    }
+
     [Fact]
     public void Speaker_notes_list_each_boards_top_five_visible_ideas()
     {

@@ -93,6 +93,7 @@ internal static class EventEndpoints
             Date = summary.Date,
             Venue = summary.Venue,
             ExportedAt = clock.GetUtcNow(),
+            Participants = workshop.Participants,
             Workshops = [workshop],
         };
         return Download(ReportWriter.Write(export, parsed, summary.Language));

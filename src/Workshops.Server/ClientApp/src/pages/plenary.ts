@@ -4,15 +4,19 @@ import { byId, h, pathSegment, replace } from '../lib/dom';
 import { HubClient } from '../lib/hub';
 import { applyStatic, formatDay, hasChosenLanguage, initLanguage, onLanguageChange, t, tn, upper } from '../lib/i18n';
 import { dropSession, rememberWorkshop, sessions, type Session } from '../lib/session';
-import type { WorkshopState } from '../lib/state';
+import type { RankOrder, WorkshopState } from '../lib/state';
 import { WorkshopSync } from '../lib/sync';
 import type { EventSummary, Idea, WorkshopSummary } from '../lib/types';
 import { connectionBadge, errorText, fullMessage, languageSwitch, toast } from '../lib/ui';
-import { consensusBar, supportChart } from '../views/common';
+import { consensusBar, consensusText, supportChart } from '../views/common';
 
 // /plenary/{eventId}: the closing session on the projector (1920x1080). One slide at a time:
 // the event, one slide per workshop with its outputs, and a summary. A presenter's clicker
 // sends arrow or page keys; the slides follow every workshop live, as the moderator sees it.
+// Each workshop's outputs slide is followed by its ranking slide: every board's top ideas, by
+// votes or by consensus (C, or the switch in the bar). A slide of its own rather than a list in
+// the output cards: at 1920x1080 a card already holds a long output and up to seven group bars,
+// and the ranking needs five ideas per board in type that reads from the back of the hall.
 
 initLanguage(null);
 applyStatic();
@@ -50,7 +54,11 @@ async function start(): Promise<void> {
   new Plenary(access.session, access.summary).start();
 }
 
-type Slide = { kind: 'title' } | { kind: 'workshop'; workshop: WorkshopSummary; number: number } | { kind: 'summary' };
+type Slide =
+  | { kind: 'title' }
+  | { kind: 'workshop'; workshop: WorkshopSummary; number: number }
+  | { kind: 'ranking'; workshop: WorkshopSummary; number: number }
+  | { kind: 'summary' };
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -65,6 +73,16 @@ class Plenary {
   private readonly number = h('p', { class: 'plenary-number', 'data-testid': 'slide-number' });
   private readonly prev = h('button', { type: 'button', class: 'btn plenary-nav', 'data-testid': 'slide-prev', on: { click: () => this.go(this.index - 1) } });
   private readonly next = h('button', { type: 'button', class: 'btn plenary-nav', 'data-testid': 'slide-next', on: { click: () => this.go(this.index + 1) } });
+  private order: RankOrder = sessionStorage.getItem('ws.plenaryOrder') === 'consensus' ? 'consensus' : 'votes';
+  // One switch for the whole plenary, kept in the bar so that a live redraw never takes its focus.
+  private readonly orderButtons = (['votes', 'consensus'] as const).map((order) => h('button', {
+    type: 'button', class: 'btn plenary-nav', 'aria-pressed': 'false', 'data-testid': `rank-${order}`, 'aria-keyshortcuts': 'C',
+    on: { click: () => this.setOrder(order) },
+  }));
+  private readonly orderLabel = h('span', { class: 'plenary-order-label', id: 'plenary-order-label' });
+  private readonly orderSwitch = h('div', {
+    class: 'plenary-order', role: 'group', 'aria-labelledby': 'plenary-order-label', 'data-testid': 'rank-toggle',
+  }, this.orderLabel, this.orderButtons);
   private readonly deck = h('button', { type: 'button', class: 'btn plenary-deck', 'data-testid': 'download-deck', on: { click: () => void this.downloadDeck() } });
   private readonly conn: { element: HTMLElement; update: () => void };
 
@@ -80,7 +98,10 @@ class Plenary {
     };
     this.slides = [
       { kind: 'title' },
-      ...summary.workshops.map((workshop, i) => ({ kind: 'workshop' as const, workshop, number: i + 1 })),
+      ...summary.workshops.flatMap((workshop, i) => [
+        { kind: 'workshop' as const, workshop, number: i + 1 },
+        { kind: 'ranking' as const, workshop, number: i + 1 },
+      ]),
       { kind: 'summary' },
     ];
     const fromHash = /^#(\d+)$/.exec(location.hash);
@@ -111,7 +132,7 @@ class Plenary {
       h('div', { class: 'plenary' },
         this.stage,
         h('nav', { class: 'plenary-bar', 'aria-label': t('plenary.controls'), 'data-i18n-label': 'plenary.controls' },
-          this.prev, this.number, this.next, this.deck, languages, this.conn.element)));
+          this.prev, this.number, this.next, this.orderSwitch, this.deck, languages, this.conn.element)));
     document.addEventListener('keydown', (event) => this.onKey(event));
     onLanguageChange(() => {
       main.querySelector('.plenary-bar')?.setAttribute('aria-label', t('plenary.controls'));
@@ -145,6 +166,10 @@ class Plenary {
     } else if (event.key === 'f' || event.key === 'F') {
       void this.toggleFullscreen();
       return;
+    } else if (event.key === 'c' || event.key === 'C') {
+      event.preventDefault();
+      this.setOrder(this.order === 'votes' ? 'consensus' : 'votes');
+      return;
     }
     if (to !== null) {
       event.preventDefault();
@@ -164,6 +189,15 @@ class Plenary {
     }
   }
 
+  private setOrder(order: RankOrder): void {
+    if (order === this.order) {
+      return;
+    }
+    this.order = order;
+    sessionStorage.setItem('ws.plenaryOrder', order);
+    this.render(false);
+  }
+
   private clamp(index: number): number {
     return Math.max(0, Math.min(this.slides.length - 1, index));
   }
@@ -181,7 +215,7 @@ class Plenary {
   /** Whether the open slide shows this workshop. */
   private shows(workshopId: string): boolean {
     const slide = this.slides[this.index];
-    return slide?.kind === 'summary' || (slide?.kind === 'workshop' && slide.workshop.workshopId === workshopId);
+    return slide?.kind === 'summary' || ((slide?.kind === 'workshop' || slide?.kind === 'ranking') && slide.workshop.workshopId === workshopId);
   }
 
   private render(arrived: boolean): void {
@@ -192,6 +226,13 @@ class Plenary {
     this.prev.textContent = t('plenary.previous');
     this.next.textContent = t('plenary.next');
     this.deck.textContent = t('plenary.deck');
+    this.orderLabel.textContent = t('rank.order');
+    this.orderButtons.forEach((button, i) => {
+      const order = i === 0 ? 'votes' : 'consensus';
+      button.textContent = t(order === 'votes' ? 'rank.byVotes' : 'rank.byConsensus');
+      button.setAttribute('aria-pressed', this.order === order ? 'true' : 'false');
+    });
+    this.orderSwitch.hidden = slide.kind !== 'ranking';
     this.prev.disabled = this.index === 0;
     this.next.disabled = this.index === count - 1;
     this.stage.dataset.kind = slide.kind;
@@ -206,6 +247,8 @@ class Plenary {
       this.renderTitle();
     } else if (slide.kind === 'workshop') {
       this.renderWorkshop(slide.workshop, slide.number);
+    } else if (slide.kind === 'ranking') {
+      this.renderRanking(slide.workshop, slide.number);
     } else {
       this.renderSummary();
     }
@@ -255,6 +298,48 @@ class Plenary {
             supportChart(output.support, 'psupport')),
         ]
         : null);
+  }
+
+  /** Every board's top ideas by the chosen order; both figures shown, the bar for the order. */
+  private renderRanking(workshop: WorkshopSummary, number: number): void {
+    const sync = this.syncs.get(workshop.workshopId);
+    const state = sync?.state ?? null;
+    const byConsensus = this.order === 'consensus';
+    if (byConsensus) {
+      // Tallies may have moved without their consensus: a fresh snapshot brings it.
+      sync?.refreshConsensus();
+    }
+    replace(this.stage,
+      h('header', { class: 'plenary-head' },
+        h('p', { class: 'plenary-eyebrow' }, upper(t('plenary.workshopOf', { n: number, total: this.summary.workshops.length }))),
+        this.heading(state?.title ?? workshop.title),
+        h('p', { class: 'plenary-meta', 'data-testid': 'ranking-order' },
+          t(byConsensus ? 'plenary.rankedByConsensus' : 'plenary.rankedByVotes', { n: TOP_IDEAS }))),
+      state
+        ? h('div', { class: `plenary-outputs plenary-ranking cols-${state.boards.length}`, 'data-order': this.order },
+          state.boards.map((board) => {
+            const ranked = state.rankedBy(board.boardId, this.order).slice(0, TOP_IDEAS);
+            const max = Math.max(1, ...ranked.map((i) => i.votes ?? 0));
+            return h('section', { class: 'plenary-output', 'data-testid': 'plenary-ranking', 'data-board-id': board.boardId, 'aria-labelledby': `rank-${board.boardId}` },
+              h('h2', { class: 'plenary-area', id: `rank-${board.boardId}` }, board.area),
+              ranked.length === 0
+                ? h('p', { class: 'plenary-none' }, t('wall.noIdeas'))
+                : h('ol', { class: 'plenary-rank-list' }, ranked.map((idea) => {
+                  const share = byConsensus ? Math.max(0, Math.min(1, idea.consensus ?? 0)) : (idea.votes ?? 0) / max;
+                  return h('li', { class: 'plenary-rank-item', 'data-testid': 'plenary-rank-item', 'data-idea-id': idea.ideaId },
+                    h('p', { class: 'plenary-rank-text' }, idea.text),
+                    h('div', { class: 'plenary-rank-figures' },
+                      h('span', { class: 'plenary-rank-track', 'aria-hidden': 'true' },
+                        h('span', { class: `plenary-rank-fill${byConsensus ? ' plenary-rank-fill-consensus' : ''}`, style: `width:${Math.round(share * 100)}%` })),
+                      h('span', { class: `plenary-rank-votes${byConsensus ? '' : ' plenary-rank-lead'}`, 'data-testid': 'rank-votes-count' }, tn('votes.count', idea.votes ?? 0)),
+                      h('span', {
+                        class: `plenary-rank-consensus${byConsensus ? ' plenary-rank-lead' : ''}`, 'data-testid': 'rank-consensus-value',
+                        'data-consensus': typeof idea.consensus === 'number' ? String(idea.consensus) : '',
+                        title: typeof idea.consensus === 'number' ? t('consensus.help') : t('consensus.none'),
+                      }, t('consensus.valueOf', { value: consensusText(idea.consensus) }))));
+                })));
+          }))
+        : h('p', { class: 'plenary-waiting' }, t('app.connecting')));
   }
 
   private renderSummary(): void {
