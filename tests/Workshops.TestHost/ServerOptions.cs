@@ -58,6 +58,8 @@ public sealed record ServerOptions
             // WORKSHOPS_TEST_SIGNALR_LOG=Debug shows why SignalR closed a connection (how the fuzz drops were found).
             ["Logging:LogLevel:Microsoft.AspNetCore.SignalR"] = Environment.GetEnvironmentVariable("WORKSHOPS_TEST_SIGNALR_LOG") ?? "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.Http.Connections"] = Environment.GetEnvironmentVariable("WORKSHOPS_TEST_SIGNALR_LOG") ?? "Warning",
+            // As in appsettings.json: SignalR logs every refusal as an error; the hub filter logs real failures.
+            ["Logging:LogLevel:Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = Environment.GetEnvironmentVariable("WORKSHOPS_TEST_SIGNALR_LOG") ?? "Critical",
         };
         foreach (var (key, value) in Extra)
         {

@@ -29,8 +29,18 @@ public sealed partial class ContractErrorHubFilter(ILogger<ContractErrorHubFilte
             LogUnavailable(logger, ex, invocationContext.HubMethodName);
             throw new HubException(ErrorCodes.Unavailable + ": the cluster did not answer in time; try again");
         }
+        catch (Exception ex) when (ex is not HubException)
+        {
+            // SignalR's own "Failed to invoke hub method" log is turned down in appsettings.json:
+            // it logs every refusal as an error. A real failure is logged here instead.
+            LogFailed(logger, ex, invocationContext.HubMethodName);
+            throw;
+        }
     }
 
     [LoggerMessage(1, LogLevel.Warning, "Hub method {Method} failed: cluster unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception error, string method);
+
+    [LoggerMessage(2, LogLevel.Error, "Hub method {Method} failed")]
+    private static partial void LogFailed(ILogger logger, Exception error, string method);
 }
