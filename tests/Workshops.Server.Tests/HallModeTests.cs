@@ -82,6 +82,10 @@ public sealed class HallModeTests
         Assert.Contains("  Moderator:      http://192.168.1.20:5080/#key=mod_secret-moderator" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.Contains("  Facilitator, İklim: http://192.168.1.20:5080/#key=fac_secret-facilitator" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.DoesNotContain("?key=", text, StringComparison.Ordinal);
+
+        var admin = StartupBanner.AdminText("http://192.168.1.20:5080", "adm_secret-admin");
+        Assert.Contains("  Organizer's console: http://192.168.1.20:5080/admin#key=adm_secret-admin" + Environment.NewLine, admin, StringComparison.Ordinal);
+        Assert.DoesNotContain("?key=", admin, StringComparison.Ordinal);
     }
 
     /// <summary>Appended after the server's own pipeline: a path nothing else answers throws.</summary>

@@ -49,7 +49,8 @@ internal sealed partial class StartupBanner(
 
             if (adminKey.GeneratedKey is { } key)
             {
-                text.Append("Admin key (generated; set Workshops:AdminKey to keep one): ").AppendLine(key);
+                text.Append(AdminText(localUrl, key));
+
                 adminKey.ForgetGeneratedKey();
             }
 
@@ -73,6 +74,18 @@ internal sealed partial class StartupBanner(
     /// The demo event's links. Keys ride in the fragment (<c>#key=</c>): a browser never sends
     /// it, so a key stays out of the server's, a proxy's and a Wi-Fi portal's request logs.
     /// </summary>
+    /// <summary>A generated admin key, and the console's link that signs in with it (fragment only, like the demo's).</summary>
+    internal static string AdminText(string? localUrl, string key)
+    {
+        var text = new StringBuilder().Append("Admin key (generated; set Workshops:AdminKey to keep one): ").AppendLine(key);
+        if (localUrl is not null)
+        {
+            text.Append("  Organizer's console: ").Append(localUrl).Append("/admin#key=").AppendLine(key);
+        }
+
+        return text.ToString();
+    }
+
     internal static string DemoText(string localUrl, EventCreated created)
     {
         var text = new StringBuilder();
