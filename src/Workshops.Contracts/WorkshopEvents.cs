@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Workshops.Contracts;
 
-// Server -> client event payloads (PROTOCOL.md section 3). Each carries workshopId and version.
+// Server -> client event payloads (PROTOCOL.md section 3). Each carries workshopId and version,
+// except talliesChanged, which carries its own stream's seq.
 
 [GenerateSerializer, Immutable, Alias("Workshops.IdeaEvent")]
 public sealed record IdeaEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] Idea Idea);
@@ -11,16 +12,20 @@ public sealed record IdeaEvent([property: Id(0)] string WorkshopId, [property: I
 public sealed record IdeaRemovedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] string IdeaId);
 
 /// <summary>
-/// Absolute counts of the ideas whose tallies changed since the last such event. Added:
-/// <c>consensus</c>, the consensus of every idea (this audience may see) on the boards those
-/// votes touched, since a new voter on a board moves the consensus of all its ideas.
+/// The tally stream (PROTOCOL.md section 3): absolute counts of the ideas whose tallies changed
+/// since this audience's previous announcement. Carries no version: <c>seq</c> grows by one with
+/// every announcement the receiving audience (staff, or participants) gets, and a gap means a lost
+/// one. <c>outputs</c>: the top-voted outputs those votes changed. Added: <c>consensus</c>, the
+/// consensus of every idea (this audience may see) on the boards those votes touched, since a new
+/// voter on a board moves the consensus of all its ideas.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Workshops.TalliesChangedEvent")]
 public sealed record TalliesChangedEvent(
     [property: Id(0)] string WorkshopId,
-    [property: Id(1)] long Version,
+    [property: Id(1)] long Seq,
     [property: Id(2)] IReadOnlyDictionary<string, int> Tallies,
-    [property: Id(3)] IReadOnlyDictionary<string, double?>? Consensus = null);
+    [property: Id(3)] IReadOnlyDictionary<string, double?>? Consensus = null,
+    [property: Id(4)] IReadOnlyList<Output>? Outputs = null);
 
 [GenerateSerializer, Immutable, Alias("Workshops.PhaseChangedEvent")]
 public sealed record PhaseChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] WorkshopPhase Phase);
@@ -42,8 +47,8 @@ public sealed record PresenceChangedEvent([property: Id(0)] string WorkshopId, [
 public sealed record SettingsChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] WorkshopSettings Settings);
 
 /// <summary>
-/// Added: the version moved on through a change this viewer may not see (a vote while results
-/// are hidden, an edit of someone else's hidden idea). Keeps the version sequence gap-free.
+/// Added: the version moved on through a change this viewer may not see (an edit of someone
+/// else's hidden idea; vote counts take no version). Keeps the version sequence gap-free.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Workshops.VersionChangedEvent")]
 public sealed record VersionChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version);

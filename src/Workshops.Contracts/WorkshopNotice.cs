@@ -22,8 +22,11 @@ public sealed record Delivery(
     [property: Id(3)] object Payload);
 
 /// <summary>
-/// Everything that one committed change of a workshop means for the browsers: every audience
-/// receives exactly one delivery per version, so a version gap always means a lost message.
+/// Everything that one committed change of a workshop, or one tally announcement, means for the
+/// browsers. <see cref="Version"/> is the notice's place in the workshop's order of notices: the
+/// workshop's version plus its staff tally seq, so it grows by exactly one per notice (a change
+/// takes a version, an announcement a staff seq; staff get every announcement) and a server can
+/// put notices back in order. It is not the contract's version: the payloads carry that.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Workshops.WorkshopNotice")]
 public sealed record WorkshopNotice(

@@ -17,6 +17,8 @@ public sealed record WorkshopSnapshot
     [Id(10)] public required Me Me { get; init; }
     /// <summary>Added: the event's language ("tr" or "en"), so pages pick their texts.</summary>
     [Id(11)] public string Language { get; init; } = "tr";
+    /// <summary>The last tally announcement (talliesChanged seq) of the caller's audience that this snapshot includes.</summary>
+    [Id(12)] public long TallySeq { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.Board")]

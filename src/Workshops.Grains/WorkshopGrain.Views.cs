@@ -39,6 +39,7 @@ public sealed partial class WorkshopGrain
             Title = S.Title,
             Phase = S.Phase,
             Version = S.Version,
+            TallySeq = staff ? S.StaffTallySeq : S.ParticipantTallySeq,
             TimerEndsAt = S.TimerEndsAt,
             Settings = S.Settings,
             Boards = boards,
@@ -316,9 +317,23 @@ public sealed partial class WorkshopGrain
             return [new Delivery(Audience.Staff, null, method, body), new Delivery(Audience.Participants, null, method, body)];
         });
 
-    /// <summary>Announces the outputs that changed since they were last announced.</summary>
+    /// <summary>Announces, each under a version, the outputs that changed since they were last announced.</summary>
     private void EmitChangedOutputs(bool all = false)
     {
+        foreach (var (staffView, participantView) in TakeChangedOutputs(all))
+        {
+            Emit(version =>
+            [
+                new Delivery(Audience.Staff, null, EventNames.OutputChanged, new OutputChangedEvent(Id, version, staffView)),
+                new Delivery(Audience.Participants, null, EventNames.OutputChanged, new OutputChangedEvent(Id, version, participantView)),
+            ]);
+        }
+    }
+
+    /// <summary>The outputs (staff and participant views) that changed since they were last announced, marked announced.</summary>
+    private List<(Output Staff, Output Participant)> TakeChangedOutputs(bool all = false)
+    {
+        var changed = new List<(Output Staff, Output Participant)>();
         for (var i = 0; i < S.Areas.Count; i++)
         {
             var boardId = BoardIdOf(i);
@@ -330,31 +345,31 @@ public sealed partial class WorkshopGrain
             }
 
             _publishedOutputs[boardId] = key;
-            var participantView = ComputeOutput(boardId, forStaff: false);
-            Emit(version =>
-            [
-                new Delivery(Audience.Staff, null, EventNames.OutputChanged, new OutputChangedEvent(Id, version, staffView)),
-                new Delivery(Audience.Participants, null, EventNames.OutputChanged, new OutputChangedEvent(Id, version, participantView)),
-            ]);
+            changed.Add((staffView, ComputeOutput(boardId, forStaff: false)));
         }
+
+        return changed;
     }
 
-    /// <summary>When participants start (or stop) seeing results, they get every tally and output.</summary>
+    /// <summary>
+    /// When participants start seeing results, their next tally announcement carries every idea's
+    /// count; it rides in the notice of the change that showed the results (after that change's
+    /// own event), so it needs no version. Staff counts did not change: they get nothing here.
+    /// Outputs change for participants either way, each under a version. Call it right after the
+    /// Emit of the change that moved the visibility.
+    /// </summary>
     private void EmitResultsVisibility()
     {
-        var all = _ideas.Values.Where(i => i.Status == IdeaStatus.Visible)
-            .ToDictionary(i => i.IdeaId, i => _tallies.GetValueOrDefault(i.IdeaId), StringComparer.Ordinal);
-        var visible = ResultsVisibleToParticipants;
-        var staffConsensus = ConsensusOfBoards(_ideas.Keys, visibleOnly: false);
-        var consensus = ConsensusOfBoards(all.Keys, visibleOnly: true);
-        Emit(version =>
-        [
-            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all, staffConsensus)),
-            visible
-                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, all, consensus))
-                : new Delivery(Audience.Participants, null, EventNames.VersionChanged, new VersionChangedEvent(Id, version)),
-        ]);
-        _dirtyTallies.Clear();
+        if (ResultsVisibleToParticipants)
+        {
+            var all = _ideas.Values.Where(i => i.Status == IdeaStatus.Visible)
+                .ToDictionary(i => i.IdeaId, i => _tallies.GetValueOrDefault(i.IdeaId), StringComparer.Ordinal);
+            var tallies = new Delivery(Audience.Participants, null, EventNames.TalliesChanged,
+                new TalliesChangedEvent(Id, ++S.ParticipantTallySeq, all, ConsensusOfBoards(all.Keys, visibleOnly: true)));
+            var last = _outbox[^1];
+            _outbox[^1] = last with { Deliveries = [.. last.Deliveries, tallies] };
+        }
+
         EmitChangedOutputs(all: true);
     }
 }

@@ -98,8 +98,11 @@ public sealed partial class WorkshopGrain
     }
 
     /// <summary>
-    /// Coalesces the votes of the last interval into one talliesChanged (absolute counts of the
-    /// ideas that changed). Stops itself when idle, so the last state is always sent.
+    /// Coalesces the votes of the last interval into one announcement on the tally stream
+    /// (absolute counts of the ideas that changed, and the top-voted outputs they moved). It takes
+    /// no version: staff always get it under their next seq, participants only while results are
+    /// shown and only when something they may see changed, under theirs. Stops itself when idle,
+    /// so the last state is always sent.
     /// </summary>
     private async Task FlushTalliesAsync(CancellationToken cancellationToken)
     {
@@ -111,24 +114,33 @@ public sealed partial class WorkshopGrain
         }
 
         var changed = _dirtyTallies.ToDictionary(id => id, id => _tallies.GetValueOrDefault(id), StringComparer.Ordinal);
-        var forParticipants = changed
-            .Where(pair => _ideas.TryGetValue(pair.Key, out var idea) && idea.Status == IdeaStatus.Visible)
-            .ToDictionary(StringComparer.Ordinal);
         _dirtyTallies.Clear();
-        var visible = ResultsVisibleToParticipants;
-        var staffConsensus = ConsensusOfBoards(changed.Keys, visibleOnly: false);
-        var consensus = visible ? ConsensusOfBoards(changed.Keys, visibleOnly: true) : null;
-        Emit(version =>
-        [
-            new Delivery(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, changed, staffConsensus)),
-            visible
-                ? new Delivery(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(Id, version, forParticipants, consensus))
-                : new Delivery(Audience.Participants, null, EventNames.VersionChanged, new VersionChangedEvent(Id, version)),
-        ]);
-        EmitChangedOutputs();
+        var outputs = TakeChangedOutputs();
+        var staffOutputs = outputs.Select(o => o.Staff).ToList();
+        var deliveries = new List<Delivery>(2)
+        {
+            new(Audience.Staff, null, EventNames.TalliesChanged, new TalliesChangedEvent(
+                Id, ++S.StaffTallySeq, changed, ConsensusOfBoards(changed.Keys, visibleOnly: false), staffOutputs.Count > 0 ? staffOutputs : null)),
+        };
+        if (ResultsVisibleToParticipants)
+        {
+            var forParticipants = changed
+                .Where(pair => _ideas.TryGetValue(pair.Key, out var idea) && idea.Status == IdeaStatus.Visible)
+                .ToDictionary(StringComparer.Ordinal);
+            var consensus = ConsensusOfBoards(changed.Keys, visibleOnly: true);
+            if (forParticipants.Count > 0 || consensus.Count > 0 || outputs.Count > 0)
+            {
+                var participantOutputs = outputs.Select(o => o.Participant).ToList();
+                deliveries.Add(new(Audience.Participants, null, EventNames.TalliesChanged, new TalliesChangedEvent(
+                    Id, ++S.ParticipantTallySeq, forParticipants, consensus, participantOutputs.Count > 0 ? participantOutputs : null)));
+            }
+        }
+
+        _outbox.Add(new WorkshopNotice(Id, NoticeNumber, deliveries));
         try
         {
-            await _commit.CommitAsync();
+            // Only the seqs are new: the votes were stored when they were cast.
+            await _commit.CommitLightAsync();
         }
         catch (WorkshopException ex)
         {

@@ -61,8 +61,10 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Presence changes store only the version; it never goes back.
+        // Presence changes and tally announcements store only the side record; nothing goes back.
         S.Version = Math.Max(S.Version, _versionStore.State.Version);
+        S.StaffTallySeq = Math.Max(S.StaffTallySeq, _versionStore.State.StaffTallySeq);
+        S.ParticipantTallySeq = Math.Max(S.ParticipantTallySeq, _versionStore.State.ParticipantTallySeq);
         foreach (var idea in S.Ideas)
         {
             _ideas[idea.IdeaId] = idea;
@@ -83,6 +85,16 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         }
 
         CountStoredState();
+
+        // An earlier activation that ended abruptly may have stored votes it never announced.
+        // The seqs continue where they were, so clients keep their state; the first announcement
+        // of this activation carries every idea's count, which makes them exact again.
+        if (_tallies.Count > 0)
+        {
+            _dirtyTallies.UnionWith(_ideas.Keys);
+            EnsureTallyTimer();
+        }
+
         this.RegisterGrainTimer(ExpireSubscribersAsync, new GrainTimerCreationOptions(SubscriptionExpiry / 3, SubscriptionExpiry / 3) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -142,9 +154,13 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         {
             await _store.WriteStateAsync();
         }
-        else if (_versionStore.State.Version < S.Version)
+        else if (_versionStore.State.Version < S.Version
+            || _versionStore.State.StaffTallySeq < S.StaffTallySeq
+            || _versionStore.State.ParticipantTallySeq < S.ParticipantTallySeq)
         {
             _versionStore.State.Version = S.Version;
+            _versionStore.State.StaffTallySeq = S.StaffTallySeq;
+            _versionStore.State.ParticipantTallySeq = S.ParticipantTallySeq;
             await _versionStore.WriteStateAsync();
         }
 
@@ -181,8 +197,14 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
     private void Emit(Func<long, IReadOnlyList<Delivery>> deliveries)
     {
         var version = ++S.Version;
-        _outbox.Add(new WorkshopNotice(Id, version, deliveries(version)));
+        _outbox.Add(new WorkshopNotice(Id, NoticeNumber, deliveries(version)));
     }
+
+    /// <summary>
+    /// The place of the latest notice in the workshop's order: every change takes a version,
+    /// every tally announcement a staff seq (staff get them all), so this grows by one per notice.
+    /// </summary>
+    private long NoticeNumber => S.Version + S.StaffTallySeq;
 
     /// <summary>Records a staff action; the caller checked <see cref="RequireRoom"/> for it before changing anything.</summary>
     private void Audit(Caller caller, string action, string? ideaId = null, string? detail = null)

@@ -11,7 +11,7 @@ public sealed class WorkshopState
     [Id(2)] public string Title { get; set; } = "";
     [Id(3)] public List<string> Areas { get; set; } = [];
     [Id(4)] public WorkshopPhase Phase { get; set; }
-    /// <summary>Grows with every published change; persisted so that it never goes back.</summary>
+    /// <summary>Grows with every published change but vote counts; persisted so that it never goes back.</summary>
     [Id(5)] public long Version { get; set; }
     [Id(6)] public DateTimeOffset? TimerEndsAt { get; set; }
     [Id(7)] public WorkshopSettings Settings { get; set; } = WorkshopSettings.Default;
@@ -26,4 +26,8 @@ public sealed class WorkshopState
     [Id(13)] public string Language { get; set; } = "tr";
     /// <summary>Orders clientOpIds so that the oldest are forgotten first.</summary>
     [Id(14)] public long NextOpSequence { get; set; } = 1;
+    /// <summary>The last tally announcement (talliesChanged seq) staff got; never goes back.</summary>
+    [Id(15)] public long StaffTallySeq { get; set; }
+    /// <summary>The last tally announcement participants got; never goes back.</summary>
+    [Id(16)] public long ParticipantTallySeq { get; set; }
 }

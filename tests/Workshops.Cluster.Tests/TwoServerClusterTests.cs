@@ -101,7 +101,7 @@ public sealed class TwoServerClusterTests(ITestOutputHelper output)
             foreach (var (client, server, role, joinedAt) in clients)
             {
                 await client.WaitForAsync(e => e.WorkshopId == workshopId && e.Version >= final.Version, TimeSpan.FromSeconds(20));
-                var versions = client.Events.Where(e => e.WorkshopId == workshopId && e.Version > joinedAt).Select(e => e.Version).ToList();
+                var versions = client.VersionedEvents.Where(e => e.WorkshopId == workshopId && e.Version > joinedAt).Select(e => e.Version!.Value).ToList();
                 Assert.True(
                     versions.SequenceEqual(Enumerable.Range((int)joinedAt + 1, (int)(final.Version - joinedAt)).Select(v => (long)v)),
                     $"{role} on server {server} saw versions {string.Join(",", versions)} after {joinedAt}, expected every one up to {final.Version}");

@@ -65,12 +65,15 @@ public sealed class ResyncTests(ServerFixture fixture) : IAsyncLifetime
         var late = await AddIdeaAsync(_writer, "b1", "Gençlere staj", "w2");
         await Staff<Idea>("HideIdea", hidden);
         await Staff("SetPhase", "Voting");
+        var voting = await _staff.WaitForAsync(e => e.Name == EventNames.PhaseChanged && e.Payload.GetProperty("phase").GetString() == "Voting");
+        var missedUpTo = voting.Version!.Value;
+
+        // Votes take no version, and participants hear nothing of them while results are hidden.
         await _other.Connection.InvokeAsync<VoteReceipt>("CastVote", _workshopId, mine, "o-v1");
         await _writer.Connection.InvokeAsync<VoteReceipt>("CastVote", _workshopId, mine, "w-v1");
         await _writer.Connection.InvokeAsync<VoteReceipt>("CastVote", _workshopId, late, "w-v2");
-        var tallies = await _staff.WaitForAsync(e => e.Name == EventNames.TalliesChanged
+        await _staff.WaitForAsync(e => e.Name == EventNames.TalliesChanged
             && e.Payload.GetProperty("tallies").TryGetProperty(late, out var v) && v.GetInt32() == 1);
-        var missedUpTo = tallies.Version;
         await Poll.UntilAsync(() => Task.FromResult(_proxy.Dropped.Any(m => CarriesVersion(m, missedUpTo))),
             "the participant's copy of the last change to be lost");
         await model.CatchUpAsync(me, _workshopId);
@@ -129,8 +132,9 @@ public sealed class ResyncTests(ServerFixture fixture) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Lets the model read its events until it has reached the version of a fresh snapshot taken
-    /// by another participant, and compares the two (looking again if the workshop moved on).
+    /// Lets the model read its events until it has reached the version and tally seq of a fresh
+    /// snapshot taken by another participant, and compares the two (looking again if the workshop
+    /// moved on, or if the snapshot holds votes whose announcement is still on its way).
     /// </summary>
     private async Task AssertSameAsOthersAsync(WorkshopModel model, HubClient client)
     {
@@ -139,22 +143,26 @@ public sealed class ResyncTests(ServerFixture fixture) : IAsyncLifetime
         {
             var fresh = await fixture.Api.GetAsync<JsonElement>("api/workshops/" + _workshopId, _otherToken);
             var version = fresh.GetProperty("version").GetInt64();
-            while (model.Version < version && DateTime.UtcNow < deadline)
+            var tallySeq = fresh.GetProperty("tallySeq").GetInt64();
+            while ((model.Version < version || model.TallySeq < tallySeq) && DateTime.UtcNow < deadline)
             {
                 await model.CatchUpAsync(client, _workshopId);
                 await Task.Delay(20);
             }
 
-            if (model.Version == version)
+            var expected = WorkshopModel.Canonical(fresh);
+            if (model.Version == version && model.TallySeq == tallySeq && expected == model.Canonical())
             {
-                Assert.Equal(WorkshopModel.Canonical(fresh), model.Canonical());
                 return;
             }
 
             if (DateTime.UtcNow >= deadline)
             {
-                throw new TimeoutException($"the model stayed at version {model.Version}; others are at {version}");
+                Assert.Equal(expected, model.Canonical());
+                throw new TimeoutException($"the model stayed at version {model.Version}, seq {model.TallySeq}; others are at {version}, {tallySeq}");
             }
+
+            await Task.Delay(50);
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class WholeWorkshopTests(ServerFixture fixture)
             foreach (var client in people.Append(facilitator))
             {
                 await client.WaitForAsync(e => e.Version == final.Version);
-                AssertGapFree(client.Events.Where(e => e.WorkshopId == workshopId).Select(e => e.Version).ToList());
+                AssertGapFree(client.VersionedEvents.Where(e => e.WorkshopId == workshopId).Select(e => e.Version!.Value).ToList());
             }
 
             var exported = await fixture.Api.GetAsync<JsonElement>($"api/workshops/{workshopId}/export?format=json", facilitatorToken);

@@ -8,8 +8,9 @@ namespace Workshops.Server.Tests;
 
 /// <summary>
 /// What a browser keeps of a workshop (as ClientApp's WorkshopState does): the snapshot from
-/// JoinWorkshop with every later event applied in version order. It refuses to apply an event
-/// that is not the next version; <see cref="CatchUpAsync"/> then resyncs as the contract says.
+/// JoinWorkshop with every later event applied in order: the version stream in version order,
+/// the tally stream (talliesChanged) in seq order. It refuses to apply an event that is not the
+/// next of its stream; <see cref="CatchUpAsync"/> then resyncs as the contract says.
 /// </summary>
 public sealed class WorkshopModel
 {
@@ -21,10 +22,16 @@ public sealed class WorkshopModel
 
     public long Version { get; private set; }
 
+    /// <summary>The last tally announcement applied (the snapshot's tallySeq, then each talliesChanged seq).</summary>
+    public long TallySeq { get; private set; }
+
     public string Phase { get; private set; } = "";
 
     /// <summary>Versions at which an event arrived that was not the next one: (expected, got).</summary>
     public List<(long Expected, long Got)> Gaps { get; } = [];
+
+    /// <summary>Tally seqs at which a talliesChanged arrived that was not the next one: (expected, got).</summary>
+    public List<(long Expected, long Got)> SeqGaps { get; } = [];
 
     public int Resyncs { get; private set; }
 
@@ -39,6 +46,7 @@ public sealed class WorkshopModel
         _ideas.Clear();
         _outputs.Clear();
         Version = snapshot.GetProperty("version").GetInt64();
+        TallySeq = snapshot.GetProperty("tallySeq").GetInt64();
         Phase = snapshot.GetProperty("phase").GetString()!;
         Settings = JsonNode.Parse(snapshot.GetProperty("settings").GetRawText());
         Participants = snapshot.GetProperty("participants").GetInt32();
@@ -59,7 +67,8 @@ public sealed class WorkshopModel
 
     /// <summary>
     /// Applies the client's events received since the last call, in arrival order. An old
-    /// version is skipped; a gap means lost messages: JoinWorkshop again and go on from its snapshot.
+    /// version (or seq) is skipped; a gap in either means lost messages: JoinWorkshop again and go
+    /// on from its snapshot.
     /// </summary>
     public async Task CatchUpAsync(HubClient client, string workshopId)
     {
@@ -67,14 +76,15 @@ public sealed class WorkshopModel
         while (_cursor < events.Count)
         {
             var e = events[_cursor++];
-            if (e.WorkshopId != workshopId || e.Version <= Version)
+            var (number, last, gaps) = e.Seq is { } seq ? (seq, TallySeq, SeqGaps) : (e.Version!.Value, Version, Gaps);
+            if (e.WorkshopId != workshopId || number <= last)
             {
                 continue;
             }
 
-            if (e.Version != Version + 1)
+            if (number != last + 1)
             {
-                Gaps.Add((Version + 1, e.Version));
+                gaps.Add((last + 1, number));
                 Resyncs++;
                 Reset(await client.Connection.InvokeAsync<JsonElement>("JoinWorkshop", workshopId));
             }
@@ -111,7 +121,32 @@ public sealed class WorkshopModel
                     }
                 }
 
-                break;
+                if (payload.TryGetProperty("consensus", out var consensus))
+                {
+                    foreach (var value in consensus.EnumerateObject())
+                    {
+                        if (_ideas.TryGetValue(value.Name, out var idea))
+                        {
+                            // Views leave a null consensus out.
+                            idea.Remove("consensus");
+                            if (value.Value.ValueKind == JsonValueKind.Number)
+                            {
+                                idea["consensus"] = value.Value.GetDouble();
+                            }
+                        }
+                    }
+                }
+
+                if (payload.TryGetProperty("outputs", out var outputs))
+                {
+                    foreach (var changed in outputs.EnumerateArray())
+                    {
+                        _outputs[changed.GetProperty("boardId").GetString()!] = JsonNode.Parse(changed.GetRawText());
+                    }
+                }
+
+                TallySeq = e.Seq!.Value;
+                return;
             case EventNames.PhaseChanged:
                 Phase = payload.GetProperty("phase").GetString()!;
                 break;
@@ -134,7 +169,7 @@ public sealed class WorkshopModel
                 throw new InvalidOperationException("unknown event " + e.Name);
         }
 
-        Version = e.Version;
+        Version = e.Version!.Value;
     }
 
     private void PutIdea(JsonElement idea)

@@ -8,7 +8,7 @@ namespace Workshops.TestHost;
 
 /// <summary>
 /// A browser stand-in on the official .NET SignalR client: keeps the events it receives (as
-/// raw JSON, so tests see exactly what the wire carries) and the versions it saw.
+/// raw JSON, so tests see exactly what the wire carries) and the versions and tally seqs it saw.
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
 {
@@ -39,7 +39,7 @@ public sealed class HubClient : IAsyncDisposable
         {
             Connection.On<JsonElement>(name, payload =>
             {
-                _events.Enqueue(new ReceivedEvent(name, payload.GetProperty("workshopId").GetString()!, payload.GetProperty("version").GetInt64(), payload.Clone()));
+                _events.Enqueue(new ReceivedEvent(name, payload.GetProperty("workshopId").GetString()!, Number(payload, "version"), payload.Clone(), Number(payload, "seq")));
                 _arrived.Release();
             });
         }
@@ -57,6 +57,9 @@ public sealed class HubClient : IAsyncDisposable
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>The events of the version stream (all but talliesChanged), in the order received.</summary>
+    public IReadOnlyList<ReceivedEvent> VersionedEvents => [.. _events.Where(e => e.Version is not null)];
 
     /// <summary>eventDeleted / tokenRevoked, in the order received.</summary>
     public IReadOnlyList<(string Name, JsonElement Payload)> SessionEvents => [.. _sessionEvents];
@@ -92,12 +95,15 @@ public sealed class HubClient : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
             {
-                throw new TimeoutException("no matching event; received: " + string.Join(", ", _events.Select(e => e.Name + "@" + e.Version)));
+                throw new TimeoutException("no matching event; received: " + string.Join(", ", _events.Select(e => e.Name + "@" + (e.Version ?? e.Seq))));
             }
 
             await _arrived.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
         }
     }
+
+    private static long? Number(JsonElement payload, string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -106,4 +112,8 @@ public sealed class HubClient : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedEvent(string Name, string WorkshopId, long Version, JsonElement Payload);
+/// <summary>
+/// One event as received: <see cref="Version"/> for the version stream, <see cref="Seq"/> for the
+/// tally stream (talliesChanged carries seq and no version).
+/// </summary>
+public sealed record ReceivedEvent(string Name, string WorkshopId, long? Version, JsonElement Payload, long? Seq = null);

@@ -8,7 +8,7 @@ namespace Workshops.Grains.Tests.Deliveries;
 public sealed class DeliveryTests(ClusterFixture fixture)
 {
     [Fact]
-    public async Task Every_committed_change_reaches_the_server_once_with_consecutive_versions()
+    public async Task Every_committed_change_and_tally_announcement_reaches_the_server_once_in_order()
     {
         var ev = await TestEvent.CreateAsync(fixture);
         var ayse = await ev.JoinAsync("Ayşe");
@@ -31,7 +31,7 @@ public sealed class DeliveryTests(ClusterFixture fixture)
         await ev.SetPhaseAsync(WorkshopPhase.Results);
         await ev.Workshop.Attach("s2", fixture.Client.CreateObjectReference<IWorkshopObserver>(new RecordingObserver()), [new PresentPerson("p:" + ayse.ParticipantId, Role.Participant)]);
         await ev.Workshop.DeleteIdea(ev.Moderator, second.IdeaId);
-        var last = await ev.VersionAsync();
+        var last = await ev.NoticeNumberAsync();
 
         var notices = await observer.RangeAsync(1, last);
 
@@ -126,29 +126,121 @@ public sealed class DeliveryTests(ClusterFixture fixture)
         var b = await ev.AddIdeaAsync(ev.Facilitator, "B");
         await ev.SetPhaseAsync(WorkshopPhase.Voting);
         var observer = await ev.AttachAsync("s1");
-        var start = await ev.VersionAsync();
+        var start = await ev.NoticeNumberAsync();
+        var version = await ev.VersionAsync();
 
         await Task.WhenAll(voters.Take(30).Select((v, i) => ev.VoteAsync(v, i % 3 == 0 ? b.IdeaId : a.IdeaId)));
-        Assert.Equal(start, await ev.VersionAsync());
         var firstFlush = await ev.FlushTalliesAsync(observer);
         await Task.WhenAll(voters.Skip(30).Select(v => ev.VoteAsync(v, a.IdeaId)));
         var secondFlush = await ev.FlushTalliesAsync(observer);
 
         var staffFirst = (TalliesChangedEvent)NoticeAssert.To(firstFlush, Audience.Staff).Payload;
         Assert.Equal(new Dictionary<string, int> { [a.IdeaId] = 20, [b.IdeaId] = 10 }, staffFirst.Tallies);
-        Assert.Equal(new VersionChangedEvent(ev.WorkshopId, firstFlush.Version), NoticeAssert.To(firstFlush, Audience.Participants).Payload);
         var staffSecond = (TalliesChangedEvent)NoticeAssert.To(secondFlush, Audience.Staff).Payload;
         Assert.Equal(new Dictionary<string, int> { [a.IdeaId] = 30 }, staffSecond.Tallies);
-        Assert.Equal(EventNames.VersionChanged, NoticeAssert.To(secondFlush, Audience.Participants).Method);
+        Assert.Equal(staffFirst.Seq + 1, staffSecond.Seq);
 
-        // 40 votes, two tally events; the only other news is the output's vote count.
-        var last = await ev.VersionAsync();
+        // Participants are told nothing; the output's new count rides in the staff announcement.
+        Assert.DoesNotContain(firstFlush.Deliveries, d => d.Audience != Audience.Staff);
+        Assert.DoesNotContain(secondFlush.Deliveries, d => d.Audience != Audience.Staff);
+        var output = Assert.Single(staffSecond.Outputs!);
+        Assert.Equal(("A", 30), (output.Text, output.Votes));
+
+        // 40 votes, two announcements, no version.
+        Assert.Equal(version, await ev.VersionAsync());
+        var last = await ev.NoticeNumberAsync();
+        Assert.Equal(start + 2, last);
         var notices = await observer.RangeAsync(start + 1, last);
-        Assert.Equal(2, notices.Count(n => NoticeAssert.To(n, Audience.Staff).Method == EventNames.TalliesChanged));
-        Assert.All(notices, n => Assert.Contains(NoticeAssert.To(n, Audience.Staff).Method, new[] { EventNames.TalliesChanged, EventNames.OutputChanged }));
-        Assert.Equal(4, notices.Count);
-        var output = (OutputChangedEvent)NoticeAssert.To(notices[^1], Audience.Staff).Payload;
-        Assert.Equal(("A", 30), (output.Output.Text, output.Output.Votes));
+        Assert.All(notices, n => NoticeAssert.IsWellFormed(n, ev.WorkshopId));
+        Assert.All(notices, n => Assert.True(NoticeAssert.IsTallyAnnouncement(n)));
+    }
+
+    [Fact]
+    public async Task Staff_and_participants_each_have_a_tally_seq_that_grows_by_one_per_announcement_they_get()
+    {
+        var ev = await TestEvent.CreateAsync(fixture);
+        var voters = await ev.JoinManyAsync(4);
+        var a = await ev.AddIdeaAsync(ev.Facilitator, "A");
+        var b = await ev.AddIdeaAsync(ev.Facilitator, "B");
+        var c = await ev.AddIdeaAsync(ev.Facilitator, "C");
+        await ev.SetPhaseAsync(WorkshopPhase.Voting);
+        var observer = await ev.AttachAsync("s1");
+        var from = await ev.NoticeNumberAsync() + 1;
+        var staffStart = (await ev.StaffViewAsync()).TallySeq;
+        var participantStart = (await ev.Workshop.GetSnapshot(voters[0])).TallySeq;
+
+        await ev.VoteAsync(voters[0], a.IdeaId);
+        await ev.FlushTalliesAsync(observer);
+        await ev.VoteAsync(voters[1], a.IdeaId);
+        await ev.FlushTalliesAsync(observer);
+        Assert.Equal(participantStart, (await ev.Workshop.GetSnapshot(voters[0])).TallySeq);
+
+        // Live results on (settings change outside Voting): the participants' first announcement carries every idea's count.
+        await ev.SetPhaseAsync(WorkshopPhase.Brainstorm);
+        await ev.Workshop.UpdateSettings(ev.Facilitator, WorkshopSettings.Default with { LiveResults = true });
+        await ev.SetPhaseAsync(WorkshopPhase.Voting);
+        await ev.VoteAsync(voters[2], b.IdeaId);
+        await ev.FlushTalliesAsync(observer);
+        await ev.VoteAsync(voters[3], b.IdeaId);
+        await ev.FlushTalliesAsync(observer);
+
+        var notices = await observer.RangeAsync(from, await ev.NoticeNumberAsync());
+        var staff = notices.SelectMany(n => n.Deliveries).Where(d => d.Audience == Audience.Staff && d.Method == EventNames.TalliesChanged)
+            .Select(d => (TalliesChangedEvent)d.Payload).ToList();
+        var participants = notices.SelectMany(n => n.Deliveries).Where(d => d.Audience == Audience.Participants && d.Method == EventNames.TalliesChanged)
+            .Select(d => (TalliesChangedEvent)d.Payload).ToList();
+        Assert.Equal(Enumerable.Range(1, 4).Select(i => staffStart + i), staff.Select(t => t.Seq));
+        Assert.Equal(Enumerable.Range(1, 3).Select(i => participantStart + i), participants.Select(t => t.Seq));
+        Assert.Equal(new Dictionary<string, int> { [a.IdeaId] = 2, [b.IdeaId] = 0, [c.IdeaId] = 0 }, participants[0].Tallies);
+        Assert.Equal(new Dictionary<string, int> { [b.IdeaId] = 1 }, participants[1].Tallies);
+        Assert.Equal(new Dictionary<string, int> { [b.IdeaId] = 2 }, participants[2].Tallies);
+        Assert.Equal((staffStart + 4, participantStart + 3), ((await ev.StaffViewAsync()).TallySeq, (await ev.Workshop.GetSnapshot(voters[0])).TallySeq));
+    }
+
+    [Fact]
+    public async Task A_snapshot_and_the_announcements_after_its_tally_seq_merge_into_the_exact_counts()
+    {
+        var ev = await TestEvent.CreateAsync(fixture, WorkshopSettings.Default with { LiveResults = true, VotesPerBoard = 3 });
+        var voters = await ev.JoinManyAsync(30);
+        var ideas = new List<Idea>();
+        foreach (var text in new[] { "A", "B", "C" })
+        {
+            ideas.Add(await ev.AddIdeaAsync(ev.Facilitator, text));
+        }
+
+        await ev.SetPhaseAsync(WorkshopPhase.Voting);
+        var observer = await ev.AttachAsync("s1");
+        await Task.WhenAll(voters.Take(15).Select((v, i) => ev.VoteAsync(v, ideas[i % 3].IdeaId)));
+        await ev.FlushTalliesAsync(observer);
+
+        // A participant joins in the middle of the storm: some votes are in its snapshot but not yet announced.
+        await Task.WhenAll(voters.Skip(15).Take(5).Select(v => ev.VoteAsync(v, ideas[0].IdeaId)));
+        var joined = await ev.Workshop.GetSnapshot(voters[0]);
+        await Task.WhenAll(voters.Skip(20).Select((v, i) => ev.VoteAsync(v, ideas[1 + (i % 2)].IdeaId)));
+        await ev.FlushTalliesAsync(observer);
+        await Task.WhenAll(voters.Skip(15).Take(5).Select(v => ev.VoteAsync(v, ideas[2].IdeaId)));
+        await ev.FlushTalliesAsync(observer);
+
+        var counts = joined.Boards.SelectMany(board => board.Ideas).ToDictionary(i => i.IdeaId, i => i.Votes!.Value, StringComparer.Ordinal);
+        var later = observer.Notices.SelectMany(n => n.Deliveries)
+            .Where(d => d.Audience == Audience.Participants && d.Method == EventNames.TalliesChanged)
+            .Select(d => (TalliesChangedEvent)d.Payload)
+            .Where(t => t.Seq > joined.TallySeq)
+            .ToList();
+        Assert.Equal(Enumerable.Range(1, later.Count).Select(i => joined.TallySeq + i), later.Select(t => t.Seq));
+        Assert.Equal(2, later.Count);
+        foreach (var announcement in later)
+        {
+            foreach (var (ideaId, votes) in announcement.Tallies)
+            {
+                counts[ideaId] = votes;
+            }
+        }
+
+        var final = await ev.Workshop.GetSnapshot(voters[0]);
+        Assert.Equal(final.TallySeq, later[^1].Seq);
+        Assert.Equal(final.Boards.SelectMany(board => board.Ideas).ToDictionary(i => i.IdeaId, i => i.Votes!.Value, StringComparer.Ordinal), counts);
+        Assert.Equal(new[] { 5 + 5, 5 + 5, 5 + 5 + 5 }, ideas.Select(i => counts[i.IdeaId]));
     }
 
     [Fact]
@@ -180,19 +272,23 @@ public sealed class DeliveryTests(ClusterFixture fixture)
         await ev.VoteAsync(voters[0], b.IdeaId);
         await ev.VoteAsync(voters[1], b.IdeaId);
         var observer = await ev.AttachAsync("s1");
-        var start = await ev.VersionAsync();
+        var participantSeq = (await ev.Workshop.GetSnapshot(voters[0])).TallySeq;
+        var start = await ev.NoticeNumberAsync();
 
         await ev.SetPhaseAsync(WorkshopPhase.Results);
 
-        var last = await ev.VersionAsync();
+        // The phase change, with the participants' first announcement right after it, then every output.
+        var last = await ev.NoticeNumberAsync();
         var notices = await observer.RangeAsync(start + 1, last);
+        Assert.All(notices, n => NoticeAssert.IsWellFormed(n, ev.WorkshopId));
         Assert.Equal(
             new[] { EventNames.PhaseChanged, EventNames.TalliesChanged, EventNames.OutputChanged, EventNames.OutputChanged, EventNames.OutputChanged },
-            notices.Select(n => NoticeAssert.To(n, Audience.Participants).Method));
-        Assert.Equal(
-            new Dictionary<string, int> { [a.IdeaId] = 0, [b.IdeaId] = 2 },
-            ((TalliesChangedEvent)NoticeAssert.To(notices[1], Audience.Participants).Payload).Tallies);
-        var first = ((OutputChangedEvent)NoticeAssert.To(notices[2], Audience.Participants).Payload).Output;
+            notices.SelectMany(n => n.Deliveries.Where(d => d.Audience == Audience.Participants)).Select(d => d.Method));
+        Assert.Equal(4, notices.Count);
+        var shown = (TalliesChangedEvent)notices[0].Deliveries[^1].Payload;
+        Assert.Equal(participantSeq + 1, shown.Seq);
+        Assert.Equal(new Dictionary<string, int> { [a.IdeaId] = 0, [b.IdeaId] = 2 }, shown.Tallies);
+        var first = ((OutputChangedEvent)NoticeAssert.To(notices[1], Audience.Participants).Payload).Output;
         Assert.Equal(("B", 2, OutputSource.TopVoted), (first.Text, first.Votes, first.Source));
     }
 }

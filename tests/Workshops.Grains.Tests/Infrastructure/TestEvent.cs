@@ -81,6 +81,13 @@ public sealed class TestEvent
 
     public async Task<long> VersionAsync() => (await StaffViewAsync()).Version;
 
+    /// <summary>The place of the latest notice in the workshop's order: its version plus the staff tally seq.</summary>
+    public async Task<long> NoticeNumberAsync()
+    {
+        var view = await StaffViewAsync();
+        return view.Version + view.TallySeq;
+    }
+
     public Task<Idea> AddIdeaAsync(Caller who, string text, string boardId = "b1") =>
         Workshop.AddIdea(who, new IdeaInput { BoardId = boardId, Text = text });
 
@@ -100,15 +107,15 @@ public sealed class TestEvent
 
     /// <summary>
     /// Moves the clock one tally interval on and waits until the coalesced tallies are published
-    /// (votes take their version from that flush).
+    /// (an announcement of the tally stream: the next staff seq, no version).
     /// </summary>
     public async Task<WorkshopNotice> FlushTalliesAsync(RecordingObserver observer)
     {
-        var before = await VersionAsync();
+        var before = await NoticeNumberAsync();
         _fixture.Clock.Advance(WorkshopGrain.TallyInterval);
         await observer.WaitForAsync(
             notices => notices.Any(n => n.Version > before && n.Deliveries.Any(d => d.Method == EventNames.TalliesChanged)),
-            "a tally flush after version " + before.ToString(CultureInfo.InvariantCulture));
+            "a tally flush after notice " + before.ToString(CultureInfo.InvariantCulture));
         return observer.Notices.First(n => n.Version > before && n.Deliveries.Any(d => d.Method == EventNames.TalliesChanged));
     }
 

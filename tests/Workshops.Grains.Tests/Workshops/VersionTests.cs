@@ -6,9 +6,9 @@ namespace Workshops.Grains.Tests.Workshops;
 [Collection(SharedCluster.Name)]
 public sealed class VersionTests(ClusterFixture fixture)
 {
-    /// <summary>Votes are coalesced: they move the version with the tally flush that publishes them.</summary>
+    /// <summary>Votes take no version: the tally flush that publishes them moves the staff tally seq instead.</summary>
     [Fact]
-    public async Task The_version_grows_with_every_change_and_never_with_a_refusal()
+    public async Task The_version_grows_with_every_change_but_votes_and_never_with_a_refusal()
     {
         var ev = await TestEvent.CreateAsync(fixture);
         var ayse = await ev.JoinAsync("Ayşe");
@@ -43,23 +43,55 @@ public sealed class VersionTests(ClusterFixture fixture)
             ("delete", () => ev.Workshop.DeleteIdea(ev.Facilitator, second!)),
             ("results", () => ev.SetPhaseAsync(WorkshopPhase.Results)),
         };
-        var version = await ev.VersionAsync();
+        var before = await ev.StaffViewAsync();
 
         foreach (var (name, change) in changes)
         {
             await change();
-            var now = await ev.VersionAsync();
-            Assert.True(now > version, $"'{name}' did not move the version on from {version}");
-            version = now;
-            await observer.RangeAsync(1, version);
+            var now = await ev.StaffViewAsync();
+            if (name is "vote" or "retract")
+            {
+                Assert.Equal((before.Version, before.TallySeq + 1), (now.Version, now.TallySeq));
+            }
+            else
+            {
+                Assert.True(now.Version > before.Version, $"'{name}' did not move the version on from {before.Version}");
+            }
+
+            before = now;
+            await observer.RangeAsync(1, now.Version + now.TallySeq);
 
             // A refusal right after any change leaves the version where it is.
             await ev.AssertRefusedAsync(ErrorCodes.InvalidInput, () => ev.Workshop.SetPhase(ev.Facilitator, "nope"));
-            Assert.Equal(version, await ev.VersionAsync());
+            Assert.Equal((now.Version, now.TallySeq), ((await ev.StaffViewAsync()).Version, (await ev.StaffViewAsync()).TallySeq));
         }
 
-        // Every version was published exactly once.
-        Assert.Equal(Enumerable.Range(1, (int)version).Select(v => (long)v), observer.Notices.Select(n => n.Version));
+        // Every notice was published exactly once, every version in a change of its own.
+        Assert.Equal(Enumerable.Range(1, (int)(before.Version + before.TallySeq)).Select(v => (long)v), observer.Notices.Select(n => n.Version));
+        var changesSeen = observer.Notices.Where(n => !NoticeAssert.IsTallyAnnouncement(n)).Select(NoticeAssert.VersionOf);
+        Assert.Equal(Enumerable.Range(1, (int)before.Version).Select(v => (long)v), changesSeen);
+    }
+
+    [Fact]
+    public async Task A_vote_does_not_change_the_version()
+    {
+        var ev = await TestEvent.CreateAsync(fixture);
+        var ayse = await ev.JoinAsync("Ayşe");
+        var idea = await ev.AddIdeaAsync(ev.Facilitator, "Fikir");
+        await ev.SetPhaseAsync(WorkshopPhase.Voting);
+        var observer = await ev.AttachAsync("s1");
+        var before = await ev.StaffViewAsync();
+        var participantBefore = await ev.Workshop.GetSnapshot(ayse);
+
+        await ev.VoteAsync(ayse, idea.IdeaId);
+        await ev.FlushTalliesAsync(observer);
+
+        var after = await ev.StaffViewAsync();
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Version, (await ev.Workshop.GetSnapshot(ayse)).Version);
+        Assert.Equal(participantBefore.Version, before.Version);
+        Assert.Equal(1, after.Boards[0].Ideas.Single().Votes);
+        Assert.Equal(before.TallySeq + 1, after.TallySeq);
     }
 
     [Fact]
