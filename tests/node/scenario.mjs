@@ -55,7 +55,7 @@ class Person {
       .build();
     for (const event of EVENTS) {
       this.connection.on(event, (payload) => {
-        this.events.push({ name: event, version: payload.version, workshopId: payload.workshopId, payload });
+        this.events.push({ name: event, version: payload.version, seq: payload.seq, workshopId: payload.workshopId, payload });
         for (const waiter of [...this.waiters]) {
           waiter();
         }
@@ -84,7 +84,7 @@ class Person {
       };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== look);
-        const seen = this.events.map((e) => `${e.name}@${e.version}`).join(', ');
+        const seen = this.events.map((e) => `${e.name}@${e.version ?? 'seq ' + e.seq}`).join(', ');
         reject(new ScenarioError(`${this.name} waited in vain for ${what}; received: ${seen}`));
       }, timeoutMs);
       this.waiters.push(look);
@@ -92,9 +92,20 @@ class Person {
     });
   }
 
-  /** Checks that the versions this connection received follow one another without a gap. */
-  checkGapFree(workshopId, snapshotVersion, finalVersion) {
-    const versions = this.events.filter((e) => e.workshopId === workshopId).map((e) => e.version);
+  /**
+   * Checks that the versions this connection received follow one another without a gap, and so
+   * do the seqs of the tally stream (talliesChanged carries seq, no version).
+   */
+  checkGapFree(workshopId, snapshotVersion, finalVersion, snapshotTallySeq) {
+    const tallies = this.events.filter((e) => e.workshopId === workshopId && e.name === 'talliesChanged');
+    for (const e of tallies) {
+      check(e.version === undefined && Number.isInteger(e.seq), `${this.name}: talliesChanged must carry seq and no version`);
+    }
+    for (let i = 0; i < tallies.length; i++) {
+      const expected = i === 0 ? snapshotTallySeq + 1 : tallies[i - 1].seq + 1;
+      check(tallies[i].seq === expected, `${this.name}: tally seq ${tallies[i].seq} where ${expected} was due`);
+    }
+    const versions = this.events.filter((e) => e.workshopId === workshopId && e.name !== 'talliesChanged').map((e) => e.version);
     check(versions.length > 0, `${this.name} received no events`);
     for (let i = 1; i < versions.length; i++) {
       check(versions[i] === versions[i - 1] + 1, `${this.name}: gap or reorder between ${versions[i - 1]} and ${versions[i]} in ${versions.join(',')}`);
@@ -121,7 +132,7 @@ async function run(baseUrl, workshopId, facilitatorKey, joinCode) {
 
   const groups = ['Kamu kurumu', 'Sivil toplum kuruluşu', null];
   const people = [];
-  const snapshots = new Map([[facilitator, start.version]]);
+  const snapshots = new Map([[facilitator, start]]);
   for (let i = 0; i < 3; i++) {
     const joined = await post(baseUrl, '/api/auth/join', { code: joinCode, displayName: `Katılımcı ${i}`, group: groups[i] });
     equal(joined.role, 'participant', 'role after join');
@@ -129,7 +140,7 @@ async function run(baseUrl, workshopId, facilitatorKey, joinCode) {
     await person.start();
     const snapshot = await person.invoke('JoinWorkshop', workshopId);
     equal(snapshot.me.role, 'participant', 'participant snapshot role');
-    snapshots.set(person, snapshot.version);
+    snapshots.set(person, snapshot);
     people.push(person);
   }
 
@@ -161,6 +172,8 @@ async function run(baseUrl, workshopId, facilitatorKey, joinCode) {
   await facilitator.waitFor('tally B=1', (e) => e.name === 'talliesChanged' && e.payload.tallies[ideaB.ideaId] === 1);
   for (const person of people) {
     check(!person.events.some((e) => e.name === 'talliesChanged'), `${person.name} must not see tallies while voting`);
+    // Votes take no version: nobody hears of a count they may not see, not even as versionChanged.
+    check(!person.events.some((e) => e.name === 'versionChanged'), `${person.name} must get no versionChanged for votes`);
   }
 
   // Results
@@ -195,7 +208,7 @@ async function run(baseUrl, workshopId, facilitatorKey, joinCode) {
   const everyone = [facilitator, ...people];
   for (const person of everyone) {
     await person.waitFor(`version ${final.version}`, (e) => e.version === final.version);
-    person.checkGapFree(workshopId, snapshots.get(person), final.version);
+    person.checkGapFree(workshopId, snapshots.get(person).version, final.version, snapshots.get(person).tallySeq);
     received[person.name] = person.names();
   }
 

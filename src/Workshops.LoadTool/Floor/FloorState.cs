@@ -155,6 +155,7 @@ public sealed class FloorState
                 Title = workshop.Title,
                 Phase = workshop.Phase,
                 Version = workshop.Version,
+                TallySeq = caller.IsStaff ? workshop.StaffTallySeq : workshop.ParticipantTallySeq,
                 Settings = workshop.Settings,
                 Boards = boards,
                 Outputs = [],
@@ -289,15 +290,25 @@ public sealed class FloorState
                 return;
             }
 
+            var resultsWereVisible = workshop.ResultsVisible;
             workshop.Phase = next;
             var version = ++workshop.Version;
             var changed = new PhaseChangedEvent(workshopId, version, next);
             Queue(StaffGroup(workshopId), EventNames.PhaseChanged, changed);
             Queue(PeopleGroup(workshopId), EventNames.PhaseChanged, changed);
+            if (!resultsWereVisible && workshop.ResultsVisible)
+            {
+                // As the real workshop: the participants' first announcement carries every count.
+                var all = workshop.Ideas.ToDictionary(idea => idea.IdeaId, idea => workshop.Tallies.GetValueOrDefault(idea.IdeaId), StringComparer.Ordinal);
+                Queue(PeopleGroup(workshopId), EventNames.TalliesChanged, new TalliesChangedEvent(workshopId, ++workshop.ParticipantTallySeq, all));
+            }
         }
     }
 
-    /// <summary>The coalesced talliesChanged of every workshop with new votes (the real grain's 100 ms timer).</summary>
+    /// <summary>
+    /// The coalesced talliesChanged of every workshop with new votes (the real grain's 100 ms
+    /// timer): no version, each audience's own seq, nothing to participants while results are hidden.
+    /// </summary>
     public void FlushTallies()
     {
         lock (_gate)
@@ -311,12 +322,11 @@ public sealed class FloorState
 
                 var changed = workshop.DirtyTallies.ToDictionary(id => id, id => workshop.Tallies[id], StringComparer.Ordinal);
                 workshop.DirtyTallies.Clear();
-                var version = ++workshop.Version;
-                Queue(StaffGroup(workshop.WorkshopId), EventNames.TalliesChanged, new TalliesChangedEvent(workshop.WorkshopId, version, changed));
-                Queue(
-                    PeopleGroup(workshop.WorkshopId),
-                    workshop.ResultsVisible ? EventNames.TalliesChanged : EventNames.VersionChanged,
-                    workshop.ResultsVisible ? new TalliesChangedEvent(workshop.WorkshopId, version, changed) : new VersionChangedEvent(workshop.WorkshopId, version));
+                Queue(StaffGroup(workshop.WorkshopId), EventNames.TalliesChanged, new TalliesChangedEvent(workshop.WorkshopId, ++workshop.StaffTallySeq, changed));
+                if (workshop.ResultsVisible)
+                {
+                    Queue(PeopleGroup(workshop.WorkshopId), EventNames.TalliesChanged, new TalliesChangedEvent(workshop.WorkshopId, ++workshop.ParticipantTallySeq, changed));
+                }
             }
         }
     }

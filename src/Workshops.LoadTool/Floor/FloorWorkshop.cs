@@ -17,7 +17,14 @@ internal sealed class FloorWorkshop(string workshopId, string eventId, string ti
 
     public WorkshopPhase Phase { get; set; } = WorkshopPhase.Setup;
 
+    /// <summary>Grows with every change but vote counts, as the real workshop's.</summary>
     public long Version { get; set; }
+
+    /// <summary>The last tally announcement staff got (talliesChanged seq).</summary>
+    public long StaffTallySeq { get; set; }
+
+    /// <summary>The last tally announcement participants got.</summary>
+    public long ParticipantTallySeq { get; set; }
 
     public List<FloorIdea> Ideas { get; } = [];
 

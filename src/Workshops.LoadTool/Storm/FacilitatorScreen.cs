@@ -7,7 +7,8 @@ namespace Workshops.LoadTool.Storm;
 
 /// <summary>
 /// A facilitator's screen: one connection in one workshop that keeps the tallies as the pages do
-/// (snapshot, then talliesChanged; a version gap means a fresh snapshot) and remembers when
+/// (snapshot, then talliesChanged; a gap in version, or in the tally stream's seq, means a fresh
+/// snapshot) and remembers when
 /// each state was shown, so the storm can tell when the final tallies appeared.
 /// </summary>
 internal sealed class FacilitatorScreen(string workshopId, string token, int urlIndex, VoteStormOptions options, StormErrors errors)
@@ -17,6 +18,7 @@ internal sealed class FacilitatorScreen(string workshopId, string token, int url
     private readonly List<(long At, Dictionary<string, int> Tallies)> _history = [];
     private HubConnection? _connection;
     private long _version;
+    private long _tallySeq;
     private int _urlIndex = urlIndex;
     private int _reconnectsLeft = options.MaxReconnects;
     private int _resyncing;
@@ -123,12 +125,13 @@ internal sealed class FacilitatorScreen(string workshopId, string token, int url
     {
         lock (_gate)
         {
-            if (snapshot.Version < _version)
+            if (snapshot.Version < _version || snapshot.TallySeq < _tallySeq)
             {
                 return;
             }
 
             _version = snapshot.Version;
+            _tallySeq = snapshot.TallySeq;
             _tallies.Clear();
             foreach (var idea in snapshot.Boards.SelectMany(b => b.Ideas))
             {
@@ -141,32 +144,36 @@ internal sealed class FacilitatorScreen(string workshopId, string token, int url
 
     private void OnEvent(string name, JsonElement payload)
     {
-        var version = payload.GetProperty("version").GetInt64();
+        // Two streams: talliesChanged carries its own seq, every other event the version.
+        var tallies = name == EventNames.TalliesChanged;
+        var number = payload.GetProperty(tallies ? "seq" : "version").GetInt64();
         var gap = false;
         lock (_gate)
         {
-            if (version <= _version)
+            var last = tallies ? _tallySeq : _version;
+            if (number <= last)
             {
                 // Already in the snapshot taken after a resync.
                 return;
             }
 
-            if (version != _version + 1)
+            if (number != last + 1)
             {
                 gap = true;
             }
+            else if (tallies)
+            {
+                _tallySeq = number;
+                foreach (var tally in payload.GetProperty("tallies").EnumerateObject())
+                {
+                    _tallies[tally.Name] = tally.Value.GetInt32();
+                }
+
+                Shown();
+            }
             else
             {
-                _version = version;
-                if (name == EventNames.TalliesChanged)
-                {
-                    foreach (var tally in payload.GetProperty("tallies").EnumerateObject())
-                    {
-                        _tallies[tally.Name] = tally.Value.GetInt32();
-                    }
-
-                    Shown();
-                }
+                _version = number;
             }
         }
 

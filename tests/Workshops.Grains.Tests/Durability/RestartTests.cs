@@ -28,6 +28,9 @@ public sealed class RestartTests(ClusterFixture fixture)
         await ev.Workshop.MergeIdeas(ev.Facilitator, a.IdeaId, [c.IdeaId]);
         await ev.SetPhaseAsync(WorkshopPhase.Results);
         await ev.Workshop.SetOutput(ev.Facilitator, "b1", new OutputInput { Text = "Staj ve mentorluk", SourceIdeaIds = [a.IdeaId] });
+
+        // The votes' announcement is out (else deactivating sends it, and the staff tally seq moves on).
+        await ev.FlushTalliesAsync(await ev.AttachAsync("s1"));
         var before = await ev.FingerprintAsync(ayse, burak, ev.Facilitator);
 
         await fixture.Cluster.DeactivateAsync(ev.Workshop);
@@ -38,6 +41,33 @@ public sealed class RestartTests(ClusterFixture fixture)
         Assert.Equal(receipt, await ev.Workshop.CastVote(ayse, a.IdeaId, "oy-1"));
         Assert.Equal(a.IdeaId, (await ev.Workshop.AddIdea(ayse, new IdeaInput { BoardId = "b1", Text = "Staj", ClientOpId = "fikir-1" })).IdeaId);
         Assert.Equal(before, await ev.FingerprintAsync(ayse, burak, ev.Facilitator));
+    }
+
+    [Fact]
+    public async Task A_reactivated_workshop_continues_its_tally_seqs_and_announces_every_count_first()
+    {
+        var ev = await TestEvent.CreateAsync(fixture, WorkshopSettings.Default with { LiveResults = true });
+        var voters = await ev.JoinManyAsync(3);
+        var a = await ev.AddIdeaAsync(ev.Facilitator, "A");
+        var b = await ev.AddIdeaAsync(ev.Facilitator, "B", "b2");
+        await ev.SetPhaseAsync(WorkshopPhase.Voting);
+        await Task.WhenAll(voters.Select(v => ev.VoteAsync(v, a.IdeaId)));
+        await ev.FlushTalliesAsync(await ev.AttachAsync("s1"));
+        var staffSeq = (await ev.StaffViewAsync()).TallySeq;
+        var participantSeq = (await ev.Workshop.GetSnapshot(voters[0])).TallySeq;
+
+        await fixture.Cluster.DeactivateAsync(ev.Workshop);
+        var observer = await ev.AttachAsync("s2");
+        var first = await ev.FlushTalliesAsync(observer);
+
+        // Clients keep their state: the next seq of each audience, with every idea's count.
+        var staff = (TalliesChangedEvent)NoticeAssert.To(first, Audience.Staff).Payload;
+        var participants = (TalliesChangedEvent)NoticeAssert.To(first, Audience.Participants).Payload;
+        Assert.Equal((staffSeq + 1, participantSeq + 1), (staff.Seq, participants.Seq));
+        var all = new Dictionary<string, int> { [a.IdeaId] = 3, [b.IdeaId] = 0 };
+        Assert.Equal(all, staff.Tallies);
+        Assert.Equal(all, participants.Tallies);
+        Assert.Equal(staffSeq + 1, (await ev.StaffViewAsync()).TallySeq);
     }
 
     [Fact]
