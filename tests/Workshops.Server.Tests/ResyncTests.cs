@@ -94,6 +94,42 @@ public sealed class ResyncTests(ServerFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_participant_that_lost_a_tally_announcement_sees_the_seq_gap_on_the_next_one_and_resyncs()
+    {
+        await Staff("UpdateSettings", WorkshopSettings.Default with { LiveResults = true });
+        var me = await ConnectAsync(_proxy.BaseUrl, _token);
+        var model = new WorkshopModel(await me.Connection.InvokeAsync<JsonElement>("JoinWorkshop", _workshopId));
+        await _staff.WaitForAsync(e => e.Name == EventNames.PresenceChanged && e.Payload.GetProperty("participants").GetInt32() == 3);
+        await Staff("SetPhase", "Brainstorm");
+        var first = await AddIdeaAsync(_writer, "b1", "Sahada gönüllü ağı", "w1");
+        var second = await AddIdeaAsync(_other, "b2", "Yerel fon havuzu", "o1");
+        await Staff("SetPhase", "Voting");
+        await _other.Connection.InvokeAsync<VoteReceipt>("CastVote", _workshopId, first, "o-v1");
+        await AssertSameAsOthersAsync(model, me);
+        var seq = model.TallySeq;
+
+        // One announcement is lost on the participant's link; no version moves meanwhile.
+        _proxy.DropServerMessages = true;
+        await _writer.Connection.InvokeAsync<VoteReceipt>("CastVote", _workshopId, first, "w-v1");
+        await Poll.UntilAsync(() => Task.FromResult(_proxy.Dropped.Any(m => m.Contains("\"talliesChanged\"", StringComparison.Ordinal))),
+            "the participant's copy of an announcement to be lost");
+        await _staff.WaitForAsync(e => e.Name == EventNames.TalliesChanged
+            && e.Payload.GetProperty("tallies").TryGetProperty(first, out var v) && v.GetInt32() == 2);
+        _proxy.DropServerMessages = false;
+        await model.CatchUpAsync(me, _workshopId);
+        Assert.Equal(seq, model.TallySeq);
+
+        // The next announcement is not the next seq: the client joins again and ends where the others are.
+        await _writer.Connection.InvokeAsync<VoteReceipt>("CastVote", _workshopId, second, "w-v2");
+        await AssertSameAsOthersAsync(model, me);
+        var gap = Assert.Single(model.SeqGaps);
+        Assert.Equal(seq + 1, gap.Expected);
+        Assert.True(gap.Got > gap.Expected, $"seq gap {gap.Expected} -> {gap.Got}");
+        Assert.Empty(model.Gaps);
+        Assert.Equal(1, model.Resyncs);
+    }
+
+    [Fact]
     public async Task A_participant_whose_connection_dropped_rejoins_and_ends_with_what_others_see()
     {
         var first = await ConnectAsync(_proxy.BaseUrl, _token);

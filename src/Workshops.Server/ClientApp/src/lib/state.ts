@@ -8,7 +8,8 @@ export type Effect = 'none' | 'resync';
 
 /**
  * One workshop as this viewer sees it: the snapshot from JoinWorkshop with every later hub
- * event applied in version order.
+ * event applied in order: talliesChanged in seq order (the tally stream), every other event in
+ * version order.
  */
 export class WorkshopState {
   readonly workshopId: string;
@@ -16,6 +17,7 @@ export class WorkshopState {
   title: string;
   phase: Phase;
   version: number;
+  tallySeq: number;
   timerEndsAt: string | null;
   settings: Settings;
   readonly boards: { boardId: string; area: string }[];
@@ -33,6 +35,7 @@ export class WorkshopState {
     this.title = snapshot.title;
     this.phase = snapshot.phase;
     this.version = snapshot.version;
+    this.tallySeq = snapshot.tallySeq ?? 0;
     this.timerEndsAt = snapshot.timerEndsAt ?? null;
     this.settings = snapshot.settings;
     this.boards = snapshot.boards.map((b: Board) => ({ boardId: b.boardId, area: b.area }));
@@ -63,7 +66,7 @@ export class WorkshopState {
     return !this.isParticipant || this.phase === 'Results' || this.phase === 'Closed' || this.settings.liveResults;
   }
 
-  /** Applies one hub event (already checked to be the next version). */
+  /** Applies one hub event (already checked to be the next version, or for tallies the next seq). */
   apply(name: string, payload: any): Effect {
     const talliesBefore = this.showsTallies;
     let effect: Effect = 'none';
@@ -108,7 +111,9 @@ export class WorkshopState {
         for (const output of (payload.outputs as Output[] | undefined) ?? []) {
           this.outputs.set(output.boardId, output);
         }
-        break;
+        // The tally stream has its own seq and leaves the version alone.
+        this.tallySeq = payload.seq as number;
+        return effect;
       }
       case 'phaseChanged':
         this.phase = payload.phase as Phase;
@@ -136,9 +141,13 @@ export class WorkshopState {
         break;
     }
     this.version = payload.version as number;
-    // Tallies start (or stop) being sent: only a fresh snapshot has (or drops) the counts so far.
-    if (this.showsTallies !== talliesBefore) {
-      effect = 'resync';
+    // Tallies stop being sent: the counts on screen are no longer this viewer's to see. (When they
+    // start, the server's next announcement carries every idea's count: no resync needed.)
+    if (talliesBefore && !this.showsTallies) {
+      for (const [id, idea] of this.ideas) {
+        const { votes: _votes, consensus: _consensus, ...rest } = idea;
+        this.ideas.set(id, rest as Idea);
+      }
     }
     return effect;
   }

@@ -12,13 +12,15 @@ export type Change =
   | { kind: 'fatal'; code: string };
 
 /**
- * Keeps one workshop in step with the server: loads the snapshot, applies hub events in
- * version order, resyncs on a gap, and sends the queued operations.
+ * Keeps one workshop in step with the server: loads the snapshot, applies hub events in order
+ * (talliesChanged by its seq, every other event by its version), resyncs on a gap in either,
+ * and sends the queued operations.
  */
 export class WorkshopSync implements HubEventSink {
   state: WorkshopState | null = null;
   readonly queue: OpQueue;
   private expected = -1;
+  private expectedSeq = -1;
   private joining = false;
   private joinAgain = false;
   private buffered: [string, any][] = [];
@@ -65,9 +67,11 @@ export class WorkshopSync implements HubEventSink {
     }
     this.state = new WorkshopState(snapshot);
     this.expected = snapshot.version;
+    this.expectedSeq = snapshot.tallySeq ?? 0;
     this.joining = false;
-    // Events that arrived while the snapshot was on its way: older ones are in it already.
-    const waiting = this.buffered.sort((a, b) => a[1].version - b[1].version);
+    // Events that arrived while the snapshot was on its way, in the order the server sent them:
+    // older ones are in it already.
+    const waiting = this.buffered;
     this.buffered = [];
     this.emit({ kind: 'snapshot' });
     for (const [name, payload] of waiting) {
@@ -86,16 +90,23 @@ export class WorkshopSync implements HubEventSink {
       this.buffered.push([name, payload]);
       return;
     }
-    const version = Number(payload.version);
-    if (version <= this.expected) {
+    // Two streams: tallies count by seq, everything else by version.
+    const tallies = name === 'talliesChanged';
+    const number = Number(tallies ? payload.seq : payload.version);
+    const last = tallies ? this.expectedSeq : this.expected;
+    if (number <= last) {
       return;
     }
-    if (version !== this.expected + 1) {
+    if (number !== last + 1) {
       // A lost message: only a fresh snapshot is sure to be right.
       void this.resync();
       return;
     }
-    this.expected = version;
+    if (tallies) {
+      this.expectedSeq = number;
+    } else {
+      this.expected = number;
+    }
     const effect = this.state.apply(name, payload);
     this.emit({ kind: 'event', name, payload });
     if (effect === 'resync') {

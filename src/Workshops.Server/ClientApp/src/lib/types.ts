@@ -74,6 +74,8 @@ export interface Snapshot {
   title: string;
   phase: Phase;
   version: number;
+  /** The last tally announcement (talliesChanged seq) of this viewer's audience the snapshot includes. */
+  tallySeq: number;
   timerEndsAt?: string | null;
   settings: Settings;
   boards: Board[];
