@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
+using Workshops.Contracts;
+using Workshops.TestHost;
 using static Microsoft.Playwright.Assertions;
 
 namespace Workshops.Browser.Tests;
@@ -69,5 +72,93 @@ public sealed class ResyncTests(BrowserFixture fixture)
         await facilitator.AddIdeaAsync(Next);
         await Expect(participant.Idea(Next)).ToBeVisibleAsync();
         Assert.Empty(participant.PageErrors);
+    }
+
+    /// <summary>
+    /// The facilitator's page loses exactly one tally announcement. Announcements count by their
+    /// own seq (they carry no version): the ones that follow each other are applied without a
+    /// JoinWorkshop, and the one after the lost one shows the gap, so the page joins again, once,
+    /// and shows the exact count.
+    /// </summary>
+    [Fact]
+    public async Task A_lost_tally_announcement_is_noticed_by_its_seq_and_the_page_resyncs_once()
+    {
+        WholeWorkshopTests.SetExpectTimeout();
+        var created = await fixture.CreateEventAsync();
+        var workshop = created.Workshops[0];
+        var laptop = await fixture.LaptopAsync();
+        var dropping = false;
+        var dropped = 0;
+        var joins = 0;
+        await laptop.RouteWebSocketAsync(new Regex("/hubs/workshop"), route =>
+        {
+            var server = route.ConnectToServer();
+            route.OnMessage(frame =>
+            {
+                joins += Regex.Count(frame.Text ?? "", "\"target\":\"JoinWorkshop\"");
+                server.Send(frame.Text!);
+            });
+            server.OnMessage(frame =>
+            {
+                var messages = (frame.Text ?? "").Split('\u001e', StringSplitOptions.RemoveEmptyEntries);
+                var kept = messages.Where(m =>
+                {
+                    if (dropping && dropped == 0 && m.Contains("\"target\":\"talliesChanged\"", StringComparison.Ordinal))
+                    {
+                        dropped++;
+                        return false;
+                    }
+
+                    return true;
+                }).ToList();
+                if (kept.Count > 0)
+                {
+                    route.Send(string.Concat(kept.Select(m => m + "\u001e")));
+                }
+            });
+        });
+        var facilitator = await Person.SignInAsync(laptop, fixture.BaseUrl, workshop.FacilitatorKey, "/w/" + workshop.WorkshopId);
+        await Facilitator.SetPhaseAsync(facilitator, "Brainstorm");
+        await facilitator.AddIdeaAsync(Lost);
+        await Expect(facilitator.Idea(Lost)).ToBeVisibleAsync();
+        await Facilitator.SetPhaseAsync(facilitator, "Voting");
+        var voters = new List<HubClient>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var voter = await HubClient.ConnectAsync(fixture.BaseUrl, (await fixture.Api.JoinAsync(created.JoinCode)).Token);
+                voters.Add(voter);
+                await voter.JoinAsync(workshop.WorkshopId);
+            }
+
+            var ideaId = (await voters[0].JoinAsync(workshop.WorkshopId)).Boards[0].Ideas.Single().IdeaId;
+            var joinsBefore = joins;
+            await voters[0].Connection.InvokeAsync<VoteReceipt>("CastVote", workshop.WorkshopId, ideaId, "v1");
+            await Expect(Facilitator.Tally(facilitator, Lost)).ToHaveTextAsync("1 oy");
+            Assert.Equal(joinsBefore, joins);
+
+            dropping = true;
+            await voters[1].Connection.InvokeAsync<VoteReceipt>("CastVote", workshop.WorkshopId, ideaId, "v1");
+            for (var deadline = DateTime.UtcNow.AddSeconds(15); Volatile.Read(ref dropped) == 0 && DateTime.UtcNow < deadline;)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.Equal(1, dropped);
+            await Expect(Facilitator.Tally(facilitator, Lost)).ToHaveTextAsync("1 oy");
+
+            await voters[2].Connection.InvokeAsync<VoteReceipt>("CastVote", workshop.WorkshopId, ideaId, "v1");
+            await Expect(Facilitator.Tally(facilitator, Lost)).ToHaveTextAsync("3 oy");
+            Assert.Equal(joinsBefore + 1, joins);
+            Assert.Empty(facilitator.PageErrors);
+        }
+        finally
+        {
+            foreach (var voter in voters)
+            {
+                await voter.DisposeAsync();
+            }
+        }
     }
 }

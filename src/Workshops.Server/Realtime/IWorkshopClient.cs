@@ -15,6 +15,7 @@ public interface IWorkshopClient
 
     Task ideaRemoved(IdeaRemovedEvent e);
 
+    /// <summary>The tally stream: carries its audience's seq, no version.</summary>
     Task talliesChanged(TalliesChangedEvent e);
 
     Task phaseChanged(PhaseChangedEvent e);
@@ -28,7 +29,7 @@ public interface IWorkshopClient
     /// <summary>Added to the contract.</summary>
     Task settingsChanged(SettingsChangedEvent e);
 
-    /// <summary>Added to the contract: the version moved on through a change this viewer may not see.</summary>
+    /// <summary>Added to the contract: the version moved on through a change this viewer may not see (never a vote).</summary>
     Task versionChanged(VersionChangedEvent e);
 
     /// <summary>Added: the event's program changed; fetch the event and the workshop again.</summary>
