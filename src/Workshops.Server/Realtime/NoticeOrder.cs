@@ -6,7 +6,8 @@ using Workshops.Contracts;
 namespace Workshops.Server.Realtime;
 
 /// <summary>
-/// Puts each workshop's notices back in version order before they reach the browsers. Orleans
+/// Puts each workshop's notices back in order before they reach the browsers (by
+/// <see cref="WorkshopNotice.Version"/>, the notice's place: version plus staff tally seq). Orleans
 /// does not promise that two calls a grain makes one after the other arrive in that order (they
 /// are dispatched on different threads), and a browser that sees version 19 before 18 must drop
 /// its state and join again. A notice that arrives early waits, at most <see cref="HoldFor"/>,
