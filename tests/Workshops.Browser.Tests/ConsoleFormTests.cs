@@ -201,8 +201,8 @@ public sealed class ConsoleFormTests(BrowserFixture fixture)
     private async Task<JsonElement> SummaryAsync(string eventId) =>
         await fixture.Api.GetAsync<JsonElement>("api/events/" + eventId, fixture.AdminToken);
 
-    private static string?[] WorkshopTitles(JsonElement summary) =>
-        [.. summary.GetProperty("workshops").EnumerateArray().Select(w => w.GetProperty("title").GetString())];
+    private static string[] WorkshopTitles(JsonElement summary) =>
+        [.. summary.GetProperty("workshops").EnumerateArray().Select(w => w.GetProperty("title").GetString() ?? "")];
 
     private async Task<List<string>> EventTitlesAsync()
     {
