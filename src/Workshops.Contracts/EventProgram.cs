@@ -13,6 +13,9 @@ public sealed record EventProgram
     [Id(6)] public List<string>? StakeholderGroups { get; init; }
     [Id(7)] public WorkshopSettings? Settings { get; init; }
 
+    /// <summary>Added (PROTOCOL.md section 11): the privacy notice the join page shows; none when absent.</summary>
+    [Id(8)] public EventPrivacy? Privacy { get; init; }
+
     public static IReadOnlyList<string> DefaultOutputAreas { get; } = ["Etki", "Sürdürülebilirlik", "İş Birliği"];
 
     public static IReadOnlyList<string> DefaultStakeholderGroups { get; } =

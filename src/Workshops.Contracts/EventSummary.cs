@@ -22,6 +22,9 @@ public sealed record EventSummary(
 
     /// <summary>Added: when the event was created.</summary>
     [Id(10)] public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Added: the privacy notice (section 11), for everyone of the event; null when the program has none.</summary>
+    [Id(11)] public EventPrivacy? Privacy { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.WorkshopSummary")]

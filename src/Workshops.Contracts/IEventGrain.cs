@@ -52,7 +52,14 @@ public sealed record EventPublicInfo(
     [property: Id(1)] string Title,
     [property: Id(2)] string Language,
     [property: Id(3)] IReadOnlyList<string> StakeholderGroups,
-    [property: Id(4)] IReadOnlyList<WorkshopTitle> Workshops);
+    [property: Id(4)] IReadOnlyList<WorkshopTitle> Workshops)
+{
+    /// <summary>Added: the privacy notice the join page shows before anyone joins; null when none.</summary>
+    [Id(5)] public EventPrivacy? Privacy { get; init; }
+
+    /// <summary>Added: "code" or "badge" (section 8), so that the join page asks for the right thing.</summary>
+    [Id(6)] public string JoinWith { get; init; } = WorkshopSettings.JoinWithCode;
+}
 
 [GenerateSerializer, Immutable, Alias("Workshops.WorkshopTitle")]
 public sealed record WorkshopTitle([property: Id(0)] string WorkshopId, [property: Id(1)] string Title);

@@ -10,11 +10,19 @@ public sealed record WorkshopSettings
     [Id(3)] public bool LiveResults { get; init; }
     [Id(4)] public int MaxIdeaLength { get; init; } = 280;
 
+    /// <summary>
+    /// How people join the event (PROTOCOL.md section 8): with its shared join code ("code") or only
+    /// with a personal badge ("badge"). An event's setting; a workshop carries it unused.
+    /// </summary>
+    [Id(5)] public string JoinWith { get; init; } = JoinWithCode;
+
     public static WorkshopSettings Default { get; } = new();
 
     public const int MaxVotesPerBoardLimit = 100;
     public const int MinIdeaLengthLimit = 10;
     public const int MaxIdeaLengthLimit = 2000;
+    public const string JoinWithCode = "code";
+    public const string JoinWithBadge = "badge";
 
     /// <summary>Null when valid, else a sentence saying what is wrong.</summary>
     public string? Validate()
@@ -32,6 +40,11 @@ public sealed record WorkshopSettings
         if (MaxIdeaLength is < MinIdeaLengthLimit or > MaxIdeaLengthLimit)
         {
             return $"maxIdeaLength must be between {MinIdeaLengthLimit} and {MaxIdeaLengthLimit}";
+        }
+
+        if (JoinWith is not (null or JoinWithCode or JoinWithBadge))
+        {
+            return $"joinWith must be \"{JoinWithCode}\" or \"{JoinWithBadge}\"";
         }
 
         return null;

@@ -28,6 +28,12 @@ public sealed partial class EventGrain
 
         var removed = S.Workshops.Where(w => !kept.Contains(w.WorkshopId, StringComparer.Ordinal)).ToList();
         var areasChange = !S.OutputAreas.SequenceEqual(clean.OutputAreas!, StringComparer.Ordinal);
+        var growth = StoredSize.Of(clean.Privacy) - StoredSize.Of(S.Privacy);
+        if (growth > 0 && StoredUnits() + growth > MaxParticipantUnits)
+        {
+            throw WorkshopException.Conflict("this event has no room for a longer privacy notice");
+        }
+
         return await ExclusiveAsync(() => ApplyAsync(clean, existing, removed, areasChange));
     }
 

@@ -17,10 +17,12 @@ public sealed partial class EventGrain : Grain, IEventGrain
     internal const int MaxNameLength = 80;
     internal const int MaxOrganizationLength = 120;
     internal const int MaxParticipants = 20_000;
+    internal const int MaxPrivacyTextLength = 200;
+    internal const int MaxPurposeLength = 1000;
 
     /// <summary>
-    /// What the participants' records may hold in all, in UTF-16 code units (see
-    /// <see cref="StoredSize"/>): 20,000 people with ordinary names and organizations fit (about
+    /// What the participants' records and the privacy notice may hold in all, in UTF-16 code units
+    /// (see <see cref="StoredSize"/>): 20,000 people with ordinary names and organizations fit (about
     /// 120 units each), while a hall of maximal names stops at about 2,000,000 / 1,650 = 1,200
     /// people instead of every join rewriting tens of megabytes.
     /// </summary>
@@ -143,7 +145,14 @@ public sealed partial class EventGrain : Grain, IEventGrain
         S.OutputAreas = [.. clean.OutputAreas!];
         S.StakeholderGroups = [.. clean.StakeholderGroups!];
         S.Settings = clean.Settings!;
+        S.Privacy = clean.Privacy;
+
+        // The notice counts in the event's budget: counted again at the next join.
+        _participantUnits = null;
     }
+
+    /// <summary>The units the participants and the notice hold now (see <see cref="MaxParticipantUnits"/>).</summary>
+    private long StoredUnits() => _participantUnits ??= S.Participants.Values.Sum(StoredSize.Of) + StoredSize.Of(S.Privacy);
 
     /// <summary>Checks the program and fills in the contract's defaults.</summary>
     internal static EventProgram Validate(EventProgram program)
@@ -187,6 +196,11 @@ public sealed partial class EventGrain : Grain, IEventGrain
             throw WorkshopException.Invalid(problem);
         }
 
+        if (settings.JoinWith is null)
+        {
+            settings = settings with { JoinWith = WorkshopSettings.JoinWithCode };
+        }
+
         return new EventProgram
         {
             Title = title,
@@ -197,6 +211,24 @@ public sealed partial class EventGrain : Grain, IEventGrain
             Workshops = workshops,
             StakeholderGroups = groups,
             Settings = settings,
+            Privacy = program.Privacy is null ? null : ValidatePrivacy(program.Privacy),
+        };
+    }
+
+    private static EventPrivacy ValidatePrivacy(EventPrivacy privacy)
+    {
+        var retention = privacy.RetentionDays ?? EventPrivacy.DefaultRetentionDays;
+        if (retention is < 0 or > EventPrivacy.MaxRetentionDays)
+        {
+            throw WorkshopException.Invalid($"privacy.retentionDays must be between 0 and {EventPrivacy.MaxRetentionDays}");
+        }
+
+        return new EventPrivacy
+        {
+            Controller = TextRules.Clean(privacy.Controller, MaxPrivacyTextLength, "privacy.controller"),
+            Contact = TextRules.Clean(privacy.Contact, MaxPrivacyTextLength, "privacy.contact"),
+            Purpose = TextRules.CleanOptional(privacy.Purpose, MaxPurposeLength, "privacy.purpose"),
+            RetentionDays = retention,
         };
     }
 
@@ -226,6 +258,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
             JoinCode = caller.IsStaff ? S.JoinCode : null,
             Settings = S.Settings,
             CreatedAt = S.CreatedAt,
+            Privacy = S.Privacy,
         };
     }
 
@@ -233,6 +266,12 @@ public sealed partial class EventGrain : Grain, IEventGrain
     {
         _commit.ThrowIfBroken();
         RequireInitialized();
+        if (string.Equals(S.Settings.JoinWith, WorkshopSettings.JoinWithBadge, StringComparison.Ordinal))
+        {
+            // Section 8: one person, one vote; a shared code would let anyone join twice.
+            throw WorkshopException.Forbidden("this event is joined with a personal badge, not the join code; ask the organizers for your badge");
+        }
+
         var name = TextRules.CleanOptional(displayName, MaxNameLength, "displayName");
         var org = TextRules.CleanOptional(organization, MaxOrganizationLength, "organization");
         var declared = string.IsNullOrWhiteSpace(group) ? null : group.Trim();
@@ -259,7 +298,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
             throw WorkshopException.Conflict("this event is full");
         }
 
-        var units = _participantUnits ??= S.Participants.Values.Sum(StoredSize.Of);
+        var units = StoredUnits();
         var after = new ParticipantRecord { DisplayName = name, Organization = org, Group = declared };
         var growth = StoredSize.Of(after) - (known ? StoredSize.Of(S.Participants[existingParticipantId!]) : 0);
         if (growth > 0 && units + growth > MaxParticipantUnits)
@@ -333,7 +372,11 @@ public sealed partial class EventGrain : Grain, IEventGrain
         RequireInitialized();
         return Task.FromResult(new EventPublicInfo(
             Id, S.Title, S.Language, S.StakeholderGroups,
-            [.. S.Workshops.Select(w => new WorkshopTitle(w.WorkshopId, w.Title))]));
+            [.. S.Workshops.Select(w => new WorkshopTitle(w.WorkshopId, w.Title))])
+        {
+            Privacy = S.Privacy,
+            JoinWith = S.Settings.JoinWith ?? WorkshopSettings.JoinWithCode,
+        });
     }
 
     private void RequireInitialized()

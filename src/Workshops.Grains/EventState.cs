@@ -26,4 +26,6 @@ public sealed class EventState
     [Id(14)] public int NextWorkshopNumber { get; set; }
     /// <summary>Set first when the event is deleted: from then on it refuses everything, even if removal must be retried.</summary>
     [Id(15)] public bool Deleting { get; set; }
+    /// <summary>The privacy notice of the program (PROTOCOL.md section 11); null when it has none.</summary>
+    [Id(16)] public EventPrivacy? Privacy { get; set; }
 }

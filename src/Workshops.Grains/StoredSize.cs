@@ -1,3 +1,5 @@
+using Workshops.Contracts;
+
 namespace Workshops.Grains;
 
 /// <summary>
@@ -22,6 +24,9 @@ internal static class StoredSize
 
     public static long Of(string boardId, OutputRecord output) =>
         RecordOverhead + Units(boardId) + Units(output.Text) + output.SourceIdeaIds.Sum(id => (long)Units(id));
+
+    public static long Of(EventPrivacy? privacy) =>
+        privacy is null ? 0 : RecordOverhead + Units(privacy.Controller) + Units(privacy.Contact) + Units(privacy.Purpose);
 
     private static int Units(string? text) => text?.Length ?? 0;
 }

@@ -56,7 +56,8 @@ export class EditView {
           h('h1', null, s.title)),
         h('div', { class: 'button-row' },
           h('a', { class: 'btn', href: `/m/${id}` }, t('console.toModerator')),
-          h('a', { class: 'btn', href: `/admin/${id}/keys` }, t('console.keys')))),
+          h('a', { class: 'btn', href: `/admin/${id}/keys` }, t('console.keys')),
+          h('button', { type: 'button', class: 'btn', 'data-testid': 'export-program', on: { click: () => this.exportProgram() } }, t('form.export')))),
       h('p', { class: 'hint' }, t('form.editHint')),
       form.element,
       this.session.role === 'admin'
@@ -65,6 +66,20 @@ export class EditView {
           h('p', null, t('delete.sectionText')),
           h('button', { type: 'button', class: 'btn btn-danger-quiet', 'data-testid': 'delete-event', on: { click: () => void this.delete() } }, t('delete.button')))
         : null);
+  }
+
+  /**
+   * The program as the server holds it (not unsaved edits), as a file the import and the CLI read
+   * back: `workshops event edit` keeps the workshops by id, a new event ignores the ids.
+   */
+  private exportProgram(): void {
+    const program = programOf(modelOfSummary(this.summary), { settings: !!this.summary.settings });
+    const url = URL.createObjectURL(new Blob([JSON.stringify(program, null, 2) + '\n'], { type: 'application/json' }));
+    const link = h('a', { href: url, download: `program-${this.summary.eventId}.json`, hidden: true });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 
   private refused(form: ProgramForm, error: unknown): void {
