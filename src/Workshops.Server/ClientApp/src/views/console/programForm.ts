@@ -349,7 +349,7 @@ export class ProgramForm {
     const radio = (value: 'code' | 'badge', label: Key): HTMLElement => h('label', { class: 'check' },
       h('input', {
         type: 'radio', name: 'joinWith', id: `f-joinWith-${value}`, value, checked: s.joinWith === value,
-        'aria-describedby': joinError?.id,
+        'aria-describedby': value === 'badge' ? [joinError?.id, 'f-joinWith-hint'].filter((id) => id !== undefined).join(' ') : joinError?.id,
         on: { change: () => { s.joinWith = value; } },
       }),
       t(label));
@@ -365,6 +365,8 @@ export class ProgramForm {
         h('legend', { class: 'label' }, t('form.joinWith')),
         radio('code', 'form.joinWithCode'),
         radio('badge', 'form.joinWithBadge'),
+        // Said plainly until badges can be printed: a badge event refuses the shared code.
+        h('p', { class: 'hint', id: 'f-joinWith-hint' }, t('form.joinWithBadgeHint')),
         joinError?.element));
   }
 
