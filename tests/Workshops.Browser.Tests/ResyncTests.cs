@@ -29,44 +29,15 @@ public sealed class ResyncTests(BrowserFixture fixture)
         await Facilitator.SetPhaseAsync(facilitator, "Brainstorm");
 
         var phone = await fixture.PhoneAsync();
-        var dropped = 0;
-        var joins = 0;
-        await phone.RouteWebSocketAsync(new Regex("/hubs/workshop"), route =>
-        {
-            var server = route.ConnectToServer();
-            route.OnMessage(frame =>
-            {
-                joins += Regex.Count(frame.Text ?? "", "\"target\":\"JoinWorkshop\"");
-                server.Send(frame.Text!);
-            });
-            server.OnMessage(frame =>
-            {
-                // A frame may carry several SignalR messages, each ended by 0x1E.
-                var messages = (frame.Text ?? "").Split('\u001e', StringSplitOptions.RemoveEmptyEntries);
-                var kept = messages.Where(m =>
-                {
-                    if (dropped == 0 && m.Contains("\"target\":\"ideaAdded\"", StringComparison.Ordinal) && m.Contains(Lost, StringComparison.Ordinal))
-                    {
-                        dropped++;
-                        return false;
-                    }
-
-                    return true;
-                }).ToList();
-                if (kept.Count > 0)
-                {
-                    route.Send(string.Concat(kept.Select(m => m + "\u001e")));
-                }
-            });
-        });
+        var hub = await HubInterposer.RouteAsync(phone, m => m.Contains("\"target\":\"ideaAdded\"", StringComparison.Ordinal) && m.Contains(Lost, StringComparison.Ordinal));
         var participant = await Person.JoinAsync(phone, fixture.BaseUrl, created.JoinCode, workshop.WorkshopId);
         await participant.WaitForPhaseAsync("Brainstorm");
-        var joinsBefore = joins;
+        var joinsBefore = hub.Joins;
 
         await facilitator.AddIdeaAsync(Lost);
         await Expect(participant.Idea(Lost)).ToBeVisibleAsync();
-        Assert.Equal(1, dropped);
-        Assert.True(joins > joinsBefore, "the page called JoinWorkshop again after the gap");
+        Assert.Equal(1, hub.Dropped);
+        Assert.True(hub.Joins > joinsBefore, "the page called JoinWorkshop again after the gap");
 
         // And it goes on with live events after the resync.
         await facilitator.AddIdeaAsync(Next);
@@ -88,35 +59,7 @@ public sealed class ResyncTests(BrowserFixture fixture)
         var workshop = created.Workshops[0];
         var laptop = await fixture.LaptopAsync();
         var dropping = false;
-        var dropped = 0;
-        var joins = 0;
-        await laptop.RouteWebSocketAsync(new Regex("/hubs/workshop"), route =>
-        {
-            var server = route.ConnectToServer();
-            route.OnMessage(frame =>
-            {
-                joins += Regex.Count(frame.Text ?? "", "\"target\":\"JoinWorkshop\"");
-                server.Send(frame.Text!);
-            });
-            server.OnMessage(frame =>
-            {
-                var messages = (frame.Text ?? "").Split('\u001e', StringSplitOptions.RemoveEmptyEntries);
-                var kept = messages.Where(m =>
-                {
-                    if (dropping && dropped == 0 && m.Contains("\"target\":\"talliesChanged\"", StringComparison.Ordinal))
-                    {
-                        dropped++;
-                        return false;
-                    }
-
-                    return true;
-                }).ToList();
-                if (kept.Count > 0)
-                {
-                    route.Send(string.Concat(kept.Select(m => m + "\u001e")));
-                }
-            });
-        });
+        var hub = await HubInterposer.RouteAsync(laptop, m => dropping && m.Contains("\"target\":\"talliesChanged\"", StringComparison.Ordinal));
         var facilitator = await Person.SignInAsync(laptop, fixture.BaseUrl, workshop.FacilitatorKey, "/w/" + workshop.WorkshopId);
         await Facilitator.SetPhaseAsync(facilitator, "Brainstorm");
         await facilitator.AddIdeaAsync(Lost);
@@ -133,24 +76,24 @@ public sealed class ResyncTests(BrowserFixture fixture)
             }
 
             var ideaId = (await voters[0].JoinAsync(workshop.WorkshopId)).Boards[0].Ideas.Single().IdeaId;
-            var joinsBefore = joins;
+            var joinsBefore = hub.Joins;
             await voters[0].Connection.InvokeAsync<VoteReceipt>("CastVote", workshop.WorkshopId, ideaId, "v1");
             await Expect(Facilitator.Tally(facilitator, Lost)).ToHaveTextAsync("1 oy");
-            Assert.Equal(joinsBefore, joins);
+            Assert.Equal(joinsBefore, hub.Joins);
 
             dropping = true;
             await voters[1].Connection.InvokeAsync<VoteReceipt>("CastVote", workshop.WorkshopId, ideaId, "v1");
-            for (var deadline = DateTime.UtcNow.AddSeconds(15); Volatile.Read(ref dropped) == 0 && DateTime.UtcNow < deadline;)
+            for (var deadline = DateTime.UtcNow.AddSeconds(15); hub.Dropped == 0 && DateTime.UtcNow < deadline;)
             {
                 await Task.Delay(20);
             }
 
-            Assert.Equal(1, dropped);
+            Assert.Equal(1, hub.Dropped);
             await Expect(Facilitator.Tally(facilitator, Lost)).ToHaveTextAsync("1 oy");
 
             await voters[2].Connection.InvokeAsync<VoteReceipt>("CastVote", workshop.WorkshopId, ideaId, "v1");
             await Expect(Facilitator.Tally(facilitator, Lost)).ToHaveTextAsync("3 oy");
-            Assert.Equal(joinsBefore + 1, joins);
+            Assert.Equal(joinsBefore + 1, hub.Joins);
             Assert.Empty(facilitator.PageErrors);
         }
         finally
