@@ -68,6 +68,21 @@ public interface IWorkshopGrain : IGrainWithStringKey
     /// then <paramref name="onlyIfUntouched"/> refuses with <c>wrong_phase</c> unless <see cref="IsUntouched"/>).
     /// </summary>
     Task Erase(bool onlyIfUntouched);
+
+    /// <summary>
+    /// Added (contract section 11, <c>GET /api/me</c>): everything this workshop stores about one
+    /// participant — the ideas they wrote (with text) and the votes they cast, by idea.
+    /// </summary>
+    Task<WorkshopPersonalData> GetPersonalData(string participantId);
+
+    /// <summary>
+    /// Added (contract section 11): erases the names of these participants, or of every
+    /// participant when <paramref name="participantIds"/> is null. Their ideas stay without
+    /// author, their votes without a name. Returns how many people's names this workshop held and
+    /// erased. Afterwards the workshop's stored data holds none of the erased names (the log is
+    /// compacted into a snapshot).
+    /// </summary>
+    Task<int> ErasePersonalData(IReadOnlyList<string>? participantIds);
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.PresentPerson")]
