@@ -123,6 +123,9 @@ export interface EventByCode {
   language: string;
   stakeholderGroups: string[];
   workshops: { workshopId: string; title: string }[];
+  /** The event's privacy notice (section 11); null when the program gives none. */
+  privacy?: Privacy | null;
+  joinWith?: JoinWith;
 }
 
 export interface AuthReply {

@@ -5,7 +5,7 @@ import { applyStatic, hasChosenLanguage, initLanguage, onLanguageChange, t } fro
 import {
   eventOfWorkshop, lastWorkshop, participantSession, profile, rememberWorkshop, saveLastWorkshop, saveProfile, saveSession,
 } from '../lib/session';
-import type { AuthReply, EventByCode } from '../lib/types';
+import type { AuthReply, EventByCode, Privacy } from '../lib/types';
 import { errorText, fullMessage, languageSwitch } from '../lib/ui';
 
 // The join page: enter (or scan) the event code, say who you are if you like, pick a workshop.
@@ -23,6 +23,21 @@ byId('topbar').append(
 /** Join codes are ASCII without look-alike letters; upper-casing them is not a Turkish text change. */
 function normalizeCode(text: string): string {
   return text.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/**
+ * The event's privacy notice (KVKK art. 10, GDPR art. 13) before anyone joins: who keeps what,
+ * why, for how long, and the person's rights. A program may name only the controller and
+ * contact; the purpose then falls back to a default text that says what this tool uses the data for.
+ */
+function privacyNotice(privacy: Privacy): HTMLElement {
+  const days = privacy.retentionDays ?? 30;
+  return h('section', { class: 'privacy-notice', 'aria-labelledby': 'privacy-title', 'data-testid': 'privacy-notice' },
+    h('h2', { id: 'privacy-title' }, t('join.privacyTitle')),
+    h('p', null, t('join.privacyController', { controller: privacy.controller })),
+    h('p', null, t('join.privacyPurpose', { purpose: privacy.purpose?.trim() || t('join.privacyDefaultPurpose') })),
+    h('p', null, t('join.privacyRetention', { days: String(days) })),
+    h('p', null, t('join.privacyRights', { contact: privacy.contact })));
 }
 
 let foundCode = '';
@@ -174,7 +189,7 @@ function showJoinForm(event: EventByCode, code: string): void {
           field('organization', t('join.organization'), 'organization'),
           groupSelect,
           workshops,
-          h('p', { class: 'hint' }, t('join.privacy')),
+          event.privacy ? privacyNotice(event.privacy) : h('p', { class: 'hint' }, t('join.privacy')),
           problem ? h('p', { class: 'error', role: 'alert' }, problem) : null,
           h('button', { type: 'submit', class: 'btn btn-primary btn-wide', disabled: busy }, busy ? t('join.joining') : t('join.join')),
           h('button', {
