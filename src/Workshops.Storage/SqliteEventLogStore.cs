@@ -58,8 +58,15 @@ public sealed class SqliteEventLogStore : IEventLogStore
         _statistics = statistics;
     }
 
-    /// <summary>Gets the file's writer (for its checkpoint).</summary>
+    /// <summary>Gets the file's writer.</summary>
     public SqliteWriter Writer => _writer;
+
+    /// <summary>
+    /// Checkpoints the WAL into the file and truncates it (see <see cref="SqliteWriter.CheckpointAsync"/>):
+    /// after a snapshot forgot entries, their bytes are then in neither file (<c>secure_delete</c>).
+    /// </summary>
+    /// <returns>True when the checkpoint ran to the end.</returns>
+    public Task<bool> CheckpointAsync() => _writer.CheckpointAsync();
 
     /// <inheritdoc />
     public async Task<EventLogRead> ReadAsync(string streamId, CancellationToken cancellationToken = default)

@@ -76,7 +76,7 @@ public sealed class SqliteEventLogStoreTests(SqliteEventLogFixture fixture) : IC
             Assert.True(Holds(path, marker), "the marker should be in the database file before the snapshot");
 
             await store.WriteSnapshotAsync(stream, 4, Utf8("adı silinmiş durum"));
-            Assert.True(await store.Writer.CheckpointAsync());
+            Assert.True(await store.CheckpointAsync());
 
             Assert.False(Holds(path, marker), "the database file still holds the forgotten entries' bytes");
             Assert.False(Holds(path + "-wal", marker), "the WAL still holds the forgotten entries' bytes");
