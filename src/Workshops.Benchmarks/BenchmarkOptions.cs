@@ -12,6 +12,8 @@ internal sealed record BenchmarkOptions
 
           --duration SECONDS        measured window per provider (default 10)
           --warmup SECONDS          voting before the window, not counted in votes/s (default 3)
+          --edge SECONDS            also report votes/s of the window's first and last SECONDS (default 10;
+                                    e.g. --duration 60: first 10 s vs last 10 s)
           --voters N                concurrent voters, each a distinct participant (default 500)
           --providers LIST          comma-separated: memory,sqlite,azurite (default all three, in that order)
           --areas N                 boards of the workshop, 1-5 (default 5)
@@ -26,6 +28,8 @@ internal sealed record BenchmarkOptions
     public int DurationSeconds { get; init; } = 10;
 
     public int WarmupSeconds { get; init; } = 3;
+
+    public int EdgeSeconds { get; init; } = 10;
 
     public int Voters { get; init; } = 500;
 
@@ -67,6 +71,7 @@ internal sealed record BenchmarkOptions
             {
                 "--duration" => options with { DurationSeconds = Number(1, 600) },
                 "--warmup" => options with { WarmupSeconds = Number(0, 120) },
+                "--edge" => options with { EdgeSeconds = Number(1, 600) },
                 "--voters" => options with { Voters = Number(1, 20_000) },
                 "--providers" => options with { Providers = ParseProviders(Value()) },
                 "--areas" => options with { Areas = Number(1, 5) },

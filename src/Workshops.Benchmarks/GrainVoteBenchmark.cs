@@ -5,6 +5,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Workshops.Contracts;
 using Workshops.Grains;
+using Workshops.Storage;
 using Workshops.LoadTool.Storm;
 
 namespace Workshops.Benchmarks;
@@ -40,16 +41,19 @@ internal sealed class GrainVoteBenchmark(BenchmarkOptions options, TextWriter lo
             voters = await JoinVotersAsync(silo.Grains, eventId, workshop, ideas);
             log.WriteLine($"  {provider}: {voters.Length} voters, {ideas.Count} ideas on {options.Areas} boards; voting {options.WarmupSeconds}s warm-up + {options.DurationSeconds}s window");
 
-            var window = new RunWindow(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds));
+            var window = new RunWindow(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), TimeSpan.FromSeconds(options.EdgeSeconds));
+            var logStatistics = silo.Services.GetRequiredService<EventLogStatistics>();
             var running = voters.Select(v => Task.Run(() => v.RunAsync(window))).ToArray();
 
             // Samples at the window's edges: writes and CPU inside it only.
             await Task.Delay(window.UntilWindowStart);
             var loadAverage = CpuSample.LoadAverage();
             var writesAtStart = stats.Read();
+            var logAtStart = logStatistics.Read();
             var cpuAtStart = CpuSample.Take();
             await Task.Delay(window.UntilWindowEnd);
             var writesAtEnd = stats.Read();
+            var logInWindow = logStatistics.Read().Since(logAtStart);
             var cpuAtEnd = CpuSample.Take();
 
             var all = Task.WhenAll(running);
@@ -83,6 +87,10 @@ internal sealed class GrainVoteBenchmark(BenchmarkOptions options, TextWriter lo
                 Voters = voters.Length,
                 WindowSeconds = window.Duration.TotalSeconds,
                 AcksInWindow = voters.Sum(v => v.AcksInWindow),
+                EdgeSeconds = window.Edge.TotalSeconds,
+                AcksInFirstEdge = voters.Sum(v => v.AcksInFirstEdge),
+                AcksInLastEdge = voters.Sum(v => v.AcksInLastEdge),
+                Log = logInWindow,
                 P50Ms = Percentiles.Of(latencies, 50),
                 P95Ms = Percentiles.Of(latencies, 95),
                 P99Ms = Percentiles.Of(latencies, 99),

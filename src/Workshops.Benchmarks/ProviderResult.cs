@@ -14,6 +14,26 @@ internal sealed record ProviderResult
 
     public double VotesPerSecond => WindowSeconds > 0 ? AcksInWindow / WindowSeconds : 0;
 
+    /// <summary>Length of the window's first and last stretch counted apart.</summary>
+    public double EdgeSeconds { get; init; }
+
+    public long AcksInFirstEdge { get; init; }
+
+    public long AcksInLastEdge { get; init; }
+
+    public double FirstEdgeVotesPerSecond => EdgeSeconds > 0 ? AcksInFirstEdge / EdgeSeconds : double.NaN;
+
+    public double LastEdgeVotesPerSecond => EdgeSeconds > 0 ? AcksInLastEdge / EdgeSeconds : double.NaN;
+
+    /// <summary>The last stretch's votes/s over the first's: 1 when throughput holds up over the window.</summary>
+    public double LastOverFirst => AcksInFirstEdge > 0 ? (double)AcksInLastEdge / AcksInFirstEdge : double.NaN;
+
+    /// <summary>What the event log store was handed inside the window (appends, entries, payload bytes, snapshots).</summary>
+    public Workshops.Storage.EventLogCounts Log { get; init; }
+
+    /// <summary>Event log payload bytes (entries and snapshots) per acknowledged vote; NaN while nothing uses the log.</summary>
+    public double LogBytesPerVote => AcksInWindow > 0 && Log.Appends + Log.Snapshots > 0 ? (double)Log.BytesWritten / AcksInWindow : double.NaN;
+
     public double P50Ms { get; init; }
 
     public double P95Ms { get; init; }

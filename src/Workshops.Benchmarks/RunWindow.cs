@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace Workshops.Benchmarks;
 
-/// <summary>When voting runs: a warm-up, then the measured window; voters stop sending at its end.</summary>
-internal sealed class RunWindow(TimeSpan warmup, TimeSpan duration)
+/// <summary>
+/// When voting runs: a warm-up, then the measured window; voters stop sending at its end. The
+/// window's first and last <c>edge</c> seconds are also counted apart (does throughput hold up?).
+/// </summary>
+internal sealed class RunWindow(TimeSpan warmup, TimeSpan duration, TimeSpan edge)
 {
     public long Start { get; } = Stopwatch.GetTimestamp();
 
@@ -15,7 +18,13 @@ internal sealed class RunWindow(TimeSpan warmup, TimeSpan duration)
 
     public bool IsOver => Stopwatch.GetTimestamp() >= WindowEnd;
 
+    public TimeSpan Edge => edge < duration ? edge : duration;
+
     public bool InWindow(long timestamp) => timestamp >= WindowStart && timestamp < WindowEnd;
+
+    public bool InFirstEdge(long timestamp) => timestamp >= WindowStart && timestamp < WindowStart + ToTicks(Edge);
+
+    public bool InLastEdge(long timestamp) => timestamp >= WindowEnd - ToTicks(Edge) && timestamp < WindowEnd;
 
     public TimeSpan UntilWindowStart => Remaining(WindowStart);
 

@@ -48,6 +48,10 @@ internal sealed class Voter
 
     public long AcksInWindow { get; private set; }
 
+    public long AcksInFirstEdge { get; private set; }
+
+    public long AcksInLastEdge { get; private set; }
+
     public List<double> WindowLatenciesMs { get; } = new(4096);
 
     public Dictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
@@ -105,6 +109,8 @@ internal sealed class Voter
             if (window.InWindow(done))
             {
                 AcksInWindow++;
+                AcksInFirstEdge += window.InFirstEdge(done) ? 1 : 0;
+                AcksInLastEdge += window.InLastEdge(done) ? 1 : 0;
                 WindowLatenciesMs.Add(Stopwatch.GetElapsedTime(started, done).TotalMilliseconds);
             }
         }

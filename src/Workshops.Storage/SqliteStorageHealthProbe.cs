@@ -8,7 +8,7 @@ namespace Workshops.Storage;
 /// <param name="logger">The logger.</param>
 public sealed partial class SqliteStorageHealthProbe(string path, ILogger<SqliteStorageHealthProbe> logger) : IStorageHealthProbe
 {
-    private readonly string _connectionString = SqliteGrainStorage.BuildConnectionString(path, SqliteOpenMode.ReadWrite, pooling: false);
+    private readonly string _connectionString = SqliteWriter.BuildConnectionString(path, SqliteOpenMode.ReadWrite, pooling: false);
 
     /// <inheritdoc />
     public Task<bool> CheckAsync(CancellationToken cancellationToken) => Task.Run(

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Providers;
+using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -19,7 +20,10 @@ public static class StorageRegistration
 {
     /// <summary>
     /// Adds the grain storage provider <see cref="StorageNames.Workshops"/> (also the default provider)
-    /// on the store named by <c>Workshops:Storage:Provider</c>, and an <see cref="IStorageHealthProbe"/> for it.
+    /// on the store named by <c>Workshops:Storage:Provider</c>, the <see cref="IEventLogStore"/> on the
+    /// same store with its <see cref="EventLogStatistics"/>, the log-consistency provider
+    /// <see cref="StorageNames.WorkshopLog"/> (Orleans' CustomStorage: the journaled grain reads and
+    /// writes its log itself), and an <see cref="IStorageHealthProbe"/>.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="configuration">The application configuration (root).</param>
@@ -31,6 +35,8 @@ public static class StorageRegistration
         var settings = WorkshopStorageSettings.FromConfiguration(configuration);
         var services = builder.Services;
         services.TryAddSingleton(settings);
+        services.TryAddSingleton<EventLogStatistics>();
+        builder.AddCustomStorageBasedLogConsistencyProvider(StorageNames.WorkshopLog);
 
         switch (settings.Provider)
         {
@@ -42,6 +48,7 @@ public static class StorageRegistration
                 break;
             case WorkshopStorageProvider.Memory:
                 builder.AddMemoryGrainStorage(StorageNames.Workshops, options => options.Configure<Serializer>(UseOrleansSerializer));
+                services.AddSingleton<IEventLogStore, MemoryEventLogStore>();
                 services.AddSingleton<IStorageHealthProbe, MemoryStorageHealthProbe>();
                 break;
             default:
@@ -58,15 +65,15 @@ public static class StorageRegistration
 
     private static void AddSqlite(IServiceCollection services, WorkshopStorageSettings settings)
     {
+        // One writer per file: the grain storage and the event log store share its transactions.
+        services.AddSingleton(sp => new SqliteWriter(settings.SqlitePath, settings.SqliteSynchronous, sp.GetRequiredService<ILogger<SqliteWriter>>()));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteWriter>());
         services.AddOptions<SqliteGrainStorageOptions>(StorageNames.Workshops)
-            .Configure<Serializer>((options, serializer) =>
-            {
-                options.Path = settings.SqlitePath;
-                options.Synchronous = settings.SqliteSynchronous;
-                UseOrleansSerializer(options, serializer);
-            });
+            .Configure<Serializer>(UseOrleansSerializer);
         services.AddTransient<IPostConfigureOptions<SqliteGrainStorageOptions>, DefaultStorageProviderSerializerOptionsConfigurator<SqliteGrainStorageOptions>>();
         services.AddGrainStorage(StorageNames.Workshops, SqliteGrainStorage.Create);
+        services.AddSingleton<SqliteEventLogStore>();
+        services.AddSingleton<IEventLogStore>(sp => sp.GetRequiredService<SqliteEventLogStore>());
         services.AddSingleton<IStorageHealthProbe>(sp => new SqliteStorageHealthProbe(
             settings.SqlitePath,
             sp.GetRequiredService<ILogger<SqliteStorageHealthProbe>>()));
@@ -86,6 +93,10 @@ public static class StorageRegistration
             blob.DeleteStateOnClear = true;
             UseOrleansSerializer(blob, serializer);
         }));
+        builder.Services.AddSingleton<IEventLogStore>(sp => new AzureEventLogStore(
+            new BlobContainerClient(connectionString, settings.AzureContainer),
+            new AzureEventLogOptions(),
+            sp.GetRequiredService<EventLogStatistics>()));
         builder.Services.AddSingleton<IStorageHealthProbe>(sp => new AzureBlobStorageHealthProbe(
             connectionString,
             settings.AzureContainer,

@@ -10,7 +10,7 @@ namespace Workshops.Storage.Tests;
 public sealed class SqliteGrainStorageTests(SqliteSiloFixture fixture) : IClassFixture<SqliteSiloFixture>
 {
     [Fact]
-    public async Task Database_is_created_in_a_new_folder_in_wal_mode_with_one_table()
+    public async Task Database_is_created_in_a_new_folder_in_wal_mode_with_the_grain_and_event_log_tables()
     {
         var store = NewStoreName("fresh");
         var path = fixture.DatabasePath(store);
@@ -23,8 +23,8 @@ public sealed class SqliteGrainStorageTests(SqliteSiloFixture fixture) : IClassF
             using var connection = OpenReadOnly(path);
             Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
             Assert.Equal(
-                "grain_state",
-                Scalar(connection, "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table';"));
+                "event_log,event_snapshot,grain_state",
+                Scalar(connection, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name);"));
         }
         finally
         {
@@ -139,6 +139,21 @@ public sealed class SqliteGrainStorageTests(SqliteSiloFixture fixture) : IClassF
         Assert.IsType<SqliteGrainStorage>(workshops);
         Assert.Same(workshops, services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
         Assert.Same(workshops, services.GetRequiredService<Orleans.Storage.IGrainStorage>());
+    }
+
+    [Fact]
+    public async Task Event_log_store_shares_the_grain_storage_file_and_its_one_writer()
+    {
+        var services = fixture.Silo.Services;
+        var log = Assert.IsType<SqliteEventLogStore>(services.GetRequiredService<IEventLogStore>());
+        var grains = Assert.IsType<SqliteGrainStorage>(services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(StorageNames.Workshops));
+
+        Assert.Same(services.GetRequiredService<SqliteWriter>(), log.Writer);
+        Assert.Equal(fixture.DatabasePath("main"), log.Writer.FilePath);
+        Assert.Equal(log.Writer.FilePath, grains.FilePath);
+        Assert.True(await log.AppendAsync("workshop/ortak", 0, [new byte[] { 1, 2, 3 }]));
+        using var connection = OpenReadOnly(fixture.DatabasePath("main"));
+        Assert.Equal("1", Scalar(connection, "SELECT count(*) FROM event_log WHERE stream = 'workshop/ortak';"));
     }
 
     private static string NewStoreName(string prefix) =>

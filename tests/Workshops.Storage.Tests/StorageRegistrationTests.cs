@@ -120,6 +120,27 @@ public sealed class StorageRegistrationTests
         }
     }
 
+    [Theory]
+    [InlineData("Memory", typeof(MemoryEventLogStore))]
+    [InlineData("Sqlite", typeof(SqliteEventLogStore))]
+    [InlineData("AzureBlob", typeof(AzureEventLogStore))]
+    public void Each_provider_registers_its_event_log_store_the_statistics_and_the_workshop_log_provider(string provider, Type store)
+    {
+        using var folder = new Workshops.Testing.TempDirectory("registration");
+        using var host = TestSilo.Build(new Dictionary<string, string?>
+        {
+            ["Workshops:Storage:Provider"] = provider,
+            ["Workshops:Storage:SqlitePath"] = folder.Combine("workshops.db"),
+            ["Workshops:Storage:AzureConnectionString"] = "UseDevelopmentStorage=true",
+        });
+        var services = host.Services;
+
+        Assert.IsType(store, services.GetRequiredService<IEventLogStore>());
+        Assert.Same(services.GetRequiredService<IEventLogStore>(), services.GetRequiredService<IEventLogStore>());
+        Assert.Same(services.GetRequiredService<EventLogStatistics>(), services.GetRequiredService<EventLogStatistics>());
+        Assert.NotNull(services.GetKeyedService<Orleans.EventSourcing.ILogViewAdaptorFactory>(StorageNames.WorkshopLog));
+    }
+
     private static WorkshopStorageSettings Settings(Dictionary<string, string?> values) =>
         WorkshopStorageSettings.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
 }
