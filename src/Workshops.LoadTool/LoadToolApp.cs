@@ -13,70 +13,118 @@ public static class LoadToolApp
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        if (options.ServeFloor)
+        {
+            return await ServeFloorAsync(options, progress);
+        }
 
-        // Bounded: whatever hangs, the process ends by itself.
+        // Bounded: whatever hangs, the process ends by itself, and takes its child servers with it.
         var storms = options.Repeat * (options.CompareFloor ? 2 : 1) + 2;
-        var limit = TimeSpan.FromSeconds(storms * (options.TimeoutSeconds + 60));
+        var limit = TimeSpan.FromSeconds(storms * (options.TimeoutSeconds + 60) + 240);
         using var watchdog = new Timer(_ =>
         {
             Console.Error.WriteLine($"workshops-load still running after {limit}; stopping");
+            ChildServer.KillAll();
             Environment.Exit(3);
         }, null, limit, Timeout.InfiniteTimeSpan);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildServer.KillAll();
+        Console.CancelKeyPress += (_, _) => ChildServer.KillAll();
 
+        // With --spawn-server both servers run apart from the client, each in its own process.
+        var floorApart = options.SpawnServer && options.CompareFloor;
         await using var server = options.SelfHost ? await SelfHostedServer.StartAsync(options.Storage) : null;
-        await using var floor = options.FloorOnly || options.CompareFloor ? await FloorServer.StartAsync() : null;
-        var (name, urls, adminKey) = server is not null
-            ? ("self-host " + server.Storage.ToLowerInvariant(), (IReadOnlyList<string>)[server.BaseUrl], server.AdminKey)
-            : floor is not null && options.FloorOnly
-                ? ("floor", [floor.BaseUrl], floor.AdminKey)
-                : (string.Join(",", options.Urls), options.Urls, options.AdminKey!);
-        var compare = options.CompareFloor && !options.FloorOnly ? floor : null;
-        progress.WriteLine($"target {name} at {string.Join(", ", urls)}" + (compare is null ? "" : $"; floor at {compare.BaseUrl}"));
+        await using var spawned = options.SpawnServer ? await ChildServer.StartWorkshopsServerAsync(options.Storage, options.ServerDll, progress) : null;
+        await using var floor = (options.FloorOnly || options.CompareFloor) && !floorApart ? await FloorServer.StartAsync() : null;
+        await using var floorProcess = floorApart ? await ChildServer.StartFloorAsync(progress) : null;
+        var target = server is not null
+            ? new StormTarget("self-host " + server.Storage.ToLowerInvariant(), [server.BaseUrl], server.AdminKey)
+            : spawned is not null
+                ? new StormTarget("server process " + options.Storage.ToLowerInvariant(), [spawned.BaseUrl], spawned.AdminKey, spawned.CpuTime)
+                : floor is not null && options.FloorOnly
+                    ? new StormTarget("floor", [floor.BaseUrl], floor.AdminKey)
+                    : new StormTarget(string.Join(",", options.Urls), options.Urls, options.AdminKey!);
+        var compare = !options.CompareFloor || options.FloorOnly ? null
+            : floorProcess is not null
+                ? new StormTarget("floor process", [floorProcess.BaseUrl], floorProcess.AdminKey, floorProcess.CpuTime)
+                : new StormTarget("floor", [floor!.BaseUrl], floor.AdminKey);
+        progress.WriteLine($"target {target.Name} at {string.Join(", ", target.Urls)}"
+            + (spawned is null ? "" : $" (pid {spawned.ProcessId})")
+            + (compare is null ? "" : $"; {compare.Name} at {compare.Urls[0]}")
+            + (floorProcess is null ? "" : $" (pid {floorProcess.ProcessId})"));
 
         if (options.WarmupParticipants > 0)
         {
             // JIT, connection pools and the server's first activations, on both sides, before anything is measured.
             if (compare is not null)
             {
-                await WarmUpAsync(options, [compare.BaseUrl], compare.AdminKey, "floor", progress);
+                await WarmUpAsync(options, compare, progress);
             }
 
-            await WarmUpAsync(options, urls, adminKey, name, progress);
+            await WarmUpAsync(options, target, progress);
         }
 
         var runs = new List<LoadRun>();
         for (var i = 0; i < options.Repeat; i++)
         {
             // The floor first, then the target, back to back: both see the same machine.
-            var floorResult = compare is null ? null : await StormAsync(options, [compare.BaseUrl], compare.AdminKey, "floor", options.Participants, options.Workshops, progress);
-            var result = await StormAsync(options, urls, adminKey, name, options.Participants, options.Workshops, progress);
+            var floorResult = compare is null ? null : await StormAsync(options, compare, compare.Name, options.Participants, options.Workshops, progress);
+            var result = await StormAsync(options, target, target.Name, options.Participants, options.Workshops, progress);
             runs.Add(new LoadRun(result, floorResult));
         }
 
+        var where = spawned is null ? "server in this process"
+            : floorApart ? "server and floor each in its own process, the client in this one"
+            : "server in its own process, the client in this one";
         var report = new LoadReport(
             MachineInfo.Describe(),
-            name,
-            string.Create(CultureInfo.InvariantCulture, $"{options.Participants} participants in {options.Workshops} workshops, {options.Votes} votes each, {options.Ideas} ideas per workshop, {options.Screens} screen(s) per workshop"),
+            target.Name,
+            string.Create(CultureInfo.InvariantCulture, $"{options.Participants} participants in {options.Workshops} workshops, {options.Votes} votes each, {options.Ideas} ideas per workshop, {options.Screens} screen(s) per workshop; {where}"),
             runs,
             ReportWriter.Targets(runs));
         output.Write(options.Json ? ReportWriter.Json(report) + Environment.NewLine : ReportWriter.Text(report));
         return runs.All(r => r.Result.Check.Exact && (r.Floor?.Check.Exact ?? true)) ? 0 : 2;
     }
 
-    private static Task<VoteStormResult> WarmUpAsync(LoadToolOptions options, IReadOnlyList<string> urls, string adminKey, string name, TextWriter progress)
+    /// <summary>
+    /// --serve-floor: the floor alone, on the given port, until SIGTERM or until stdin closes (the
+    /// parent holds the other end of that pipe, so the floor never outlives the run that started it).
+    /// </summary>
+    private static async Task<int> ServeFloorAsync(LoadToolOptions options, TextWriter progress)
+    {
+        await using var floor = await FloorServer.StartAsync(options.Port, options.AdminKey);
+        progress.WriteLine($"floor listening at {floor.BaseUrl}");
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Console.In.ReadToEndAsync();
+            }
+            catch (IOException)
+            {
+                // A broken pipe is a closed one.
+            }
+
+            floor.Stop();
+        });
+        await floor.WaitForShutdownAsync();
+        return 0;
+    }
+
+    private static Task<VoteStormResult> WarmUpAsync(LoadToolOptions options, StormTarget target, TextWriter progress)
     {
         var workshops = Math.Min(options.Workshops, Math.Max(1, options.WarmupParticipants / Math.Max(options.Ideas, 1)));
-        return StormAsync(options, urls, adminKey, name + " (warm-up)", Math.Max(options.WarmupParticipants, workshops * options.Ideas), workshops, progress);
+        return StormAsync(options, target, target.Name + " (warm-up)", Math.Max(options.WarmupParticipants, workshops * options.Ideas), workshops, progress);
     }
 
     private static async Task<VoteStormResult> StormAsync(
-        LoadToolOptions options, IReadOnlyList<string> urls, string adminKey, string name, int participants, int workshops, TextWriter progress)
+        LoadToolOptions options, StormTarget target, string name, int participants, int workshops, TextWriter progress)
     {
         progress.WriteLine($"storm: {name}, {participants} participants in {workshops} workshops");
         var storm = new VoteStorm(new VoteStormOptions
         {
-            Urls = urls,
-            AdminKey = adminKey,
+            Urls = target.Urls,
+            AdminKey = target.AdminKey,
+            ServerCpuTime = target.ServerCpu,
             Workshops = workshops,
             Participants = participants,
             VotesPerParticipant = options.Votes,
@@ -87,8 +135,9 @@ public static class LoadToolApp
             Log = progress,
         });
         var result = await storm.RunAsync(name);
+        var serverCpu = result.ServerCpuMicrosecondsPerVote is { } cpu ? string.Create(CultureInfo.InvariantCulture, $", server process {cpu:F0} µs CPU/vote") : "";
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {result.VotesAcknowledged} acked, {result.VotesPerSecond:N0} votes/s, p99 {result.AckLatency.P99Ms:F1} ms, screens max {result.ScreenLatency.MaxMs:F0} ms, exact {result.Check.Exact}"));
+            $"  {result.VotesAcknowledged} acked, {result.VotesPerSecond:N0} votes/s, p99 {result.AckLatency.P99Ms:F1} ms, screens max {result.ScreenLatency.MaxMs:F0} ms, exact {result.Check.Exact}{serverCpu}"));
         return result;
     }
 }

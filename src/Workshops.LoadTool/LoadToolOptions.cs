@@ -10,10 +10,17 @@ public sealed record LoadToolOptions
 
         Targets (one of):
           --self-host               start one embedded server in this process (temp data folder)
+          --spawn-server            start our server as its own OS process (the built Workshops.Server.dll of
+                                    this tool's configuration: use -c Release; temp data folder); with
+                                    --compare-floor the floor runs in its own process too, and the report
+                                    gives each server process's CPU per vote (from /proc/<pid>/stat)
+            --server-dll PATH       the Workshops.Server.dll to start (default: the one built next to this tool)
             --storage NAME          its storage: sqlite (default) or memory
           --urls URL,URL,...        running servers (their admin key with --admin-key); participants
                                     are spread across them and move to the next one when theirs fails
           --floor                   only the floor: a bare SignalR hub answering from memory
+          --serve-floor --port N    only serve the floor on 127.0.0.1:N (with --admin-key) until stdin closes
+                                    or SIGTERM; what --spawn-server --compare-floor starts as the floor's process
         --compare-floor             also run the floor in the same run, and report ratios to it
 
         Scenario:
@@ -37,6 +44,14 @@ public sealed record LoadToolOptions
         """;
 
     public bool SelfHost { get; init; }
+
+    public bool SpawnServer { get; init; }
+
+    public string? ServerDll { get; init; }
+
+    public bool ServeFloor { get; init; }
+
+    public int Port { get; init; }
 
     public string Storage { get; init; } = "Sqlite";
 
@@ -89,6 +104,10 @@ public sealed record LoadToolOptions
             options = name switch
             {
                 "--self-host" => options with { SelfHost = true },
+                "--spawn-server" => options with { SpawnServer = true },
+                "--server-dll" => options with { ServerDll = Path.GetFullPath(Value()) },
+                "--serve-floor" => options with { ServeFloor = true },
+                "--port" => options with { Port = Number(1, 65_535) },
                 "--storage" => options with { Storage = ParseStorage(Value()) },
                 "--urls" => options with { Urls = ParseUrls(Value()) },
                 "--admin-key" => options with { AdminKey = Value() },
@@ -109,10 +128,17 @@ public sealed record LoadToolOptions
             };
         }
 
-        var targets = (options.SelfHost ? 1 : 0) + (options.Urls.Count > 0 ? 1 : 0) + (options.FloorOnly ? 1 : 0);
+        if (options.ServeFloor)
+        {
+            return options.Port > 0 && !string.IsNullOrWhiteSpace(options.AdminKey)
+                ? options
+                : throw new ArgumentException("--serve-floor needs --port and --admin-key");
+        }
+
+        var targets = (options.SelfHost ? 1 : 0) + (options.SpawnServer ? 1 : 0) + (options.Urls.Count > 0 ? 1 : 0) + (options.FloorOnly ? 1 : 0);
         if (!options.Help && targets != 1)
         {
-            throw new ArgumentException("name one target: --self-host, --urls or --floor");
+            throw new ArgumentException("name one target: --self-host, --spawn-server, --urls or --floor");
         }
 
         if (options.Urls.Count > 0 && string.IsNullOrWhiteSpace(options.AdminKey))

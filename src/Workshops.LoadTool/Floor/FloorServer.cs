@@ -26,12 +26,14 @@ public sealed class FloorServer : IAsyncDisposable
 
     public string AdminKey => State.AdminKey;
 
-    public static async Task<FloorServer> StartAsync()
+    /// <param name="port">The loopback port; 0 for a free one.</param>
+    /// <param name="adminKey">The admin key; a random one when null.</param>
+    public static async Task<FloorServer> StartAsync(int port = 0, string? adminKey = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<FloorState>();
+        builder.Services.AddSingleton(new FloorState(adminKey));
         builder.Services.AddHostedService<FloorPush>();
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
@@ -51,6 +53,11 @@ public sealed class FloorServer : IAsyncDisposable
 
         return new FloorServer(app);
     }
+
+    /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C) or <see cref="Stop"/> is called.</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public void Stop() => _app.Lifetime.StopApplication();
 
     public async ValueTask DisposeAsync()
     {

@@ -23,9 +23,10 @@ public sealed class FloorState
     private readonly Dictionary<string, FloorWorkshop> _workshops = new(StringComparer.Ordinal);
     private readonly Channel<FloorNotice> _notices = Channel.CreateUnbounded<FloorNotice>(new UnboundedChannelOptions { SingleReader = true });
 
-    public FloorState()
+    /// <param name="adminKey">The admin key; a random one when null (a floor in its own process is told its key).</param>
+    public FloorState(string? adminKey = null)
     {
-        AdminKey = "adm_floor_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        AdminKey = adminKey ?? "adm_floor_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         _keys[AdminKey] = Caller.Admin;
     }
 

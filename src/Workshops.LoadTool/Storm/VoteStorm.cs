@@ -118,6 +118,7 @@ public sealed class VoteStorm(VoteStormOptions options)
         // 4. The storm: everyone at once.
         var loadAverage = CpuSample.LoadAverage();
         var cpuBefore = CpuSample.Take();
+        var serverCpuBefore = options.ServerCpuTime?.Invoke();
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var voting = voters.Select(p => Task.Run(async () =>
         {
@@ -129,6 +130,7 @@ public sealed class VoteStorm(VoteStormOptions options)
         await StageAsync(StormStage.VotesSending, ct);
         await Task.WhenAll(voting);
         var cpuAfter = CpuSample.Take();
+        var serverCpuAfter = options.ServerCpuTime?.Invoke();
         await StageAsync(StormStage.VotesSettled, ct);
 
         var acks = voters.SelectMany(p => p.Acks).ToList();
@@ -180,6 +182,8 @@ public sealed class VoteStorm(VoteStormOptions options)
             ProcessCores = CpuSample.ProcessCores(cpuBefore, cpuAfter),
             ProcessCpuSeconds = (cpuAfter.ProcessCpu - cpuBefore.ProcessCpu).TotalSeconds,
             MachineCores = CpuSample.MachineCores(cpuBefore, cpuAfter),
+            ServerProcessCpuSeconds = serverCpuAfter - serverCpuBefore is { } serverCpu ? serverCpu.TotalSeconds : null,
+            ServerProcessCores = serverCpuAfter - serverCpuBefore is { } spent ? spent.TotalSeconds / Stopwatch.GetElapsedTime(cpuBefore.WallTicks, cpuAfter.WallTicks).TotalSeconds : null,
             LoadAverage = loadAverage,
         };
     }

@@ -70,6 +70,12 @@ public sealed record VoteStormOptions
     /// <summary>Called as each stage begins (a fault test kills a server at <see cref="StormStage.VotesSending"/>).</summary>
     public Func<StormStage, CancellationToken, Task>? OnStage { get; init; }
 
+    /// <summary>
+    /// The CPU time so far of the server's own process, when it runs apart from this one (null:
+    /// it runs here, or is not known); read at the same moments as this process's CPU.
+    /// </summary>
+    public Func<TimeSpan?>? ServerCpuTime { get; init; }
+
     /// <summary>Progress lines; null for none.</summary>
     public TextWriter? Log { get; init; }
 

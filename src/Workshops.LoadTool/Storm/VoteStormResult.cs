@@ -65,6 +65,18 @@ public sealed record VoteStormResult
     /// <summary>CPU microseconds this process spent per acknowledged vote (client, and server when hosted here).</summary>
     public double CpuMicrosecondsPerVote => VotesAcknowledged > 0 ? ProcessCpuSeconds * 1e6 / VotesAcknowledged : double.NaN;
 
+    /// <summary>
+    /// CPU time the server's own process spent over the same interval as <see cref="ProcessCpuSeconds"/>
+    /// (/proc/&lt;pid&gt;/stat of the child); null when the server runs in this process.
+    /// </summary>
+    public double? ServerProcessCpuSeconds { get; init; }
+
+    /// <summary>CPU microseconds the server's own process spent per acknowledged vote; null when it runs in this process.</summary>
+    public double? ServerCpuMicrosecondsPerVote => ServerProcessCpuSeconds is { } cpu && VotesAcknowledged > 0 ? cpu * 1e6 / VotesAcknowledged : null;
+
+    /// <summary>Cores the server's own process kept busy during the storm; null when it runs in this process.</summary>
+    public double? ServerProcessCores { get; init; }
+
     /// <summary>Cores the whole machine kept busy during the storm.</summary>
     public double MachineCores { get; init; }
 
