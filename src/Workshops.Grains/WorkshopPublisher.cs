@@ -26,8 +26,10 @@ internal sealed class WorkshopPublisher
     // The participants (actor keys) each subscribed server holds; same keys as _observers.
     private readonly Dictionary<string, IReadOnlySet<string>> _participants = new(StringComparer.Ordinal);
 
-    // Only servers with a call in flight have a queue.
-    private readonly Dictionary<string, ServerQueue> _queues = new(StringComparer.Ordinal);
+    // Per server with a call in flight: the notices published since it was sent (they go
+    // together as the next call), and the loop that sends them.
+    private readonly Dictionary<string, List<WorkshopNotice>> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _flights = new(StringComparer.Ordinal);
 
     /// <param name="serverDropped">Called when a server was dropped because a push to it failed: its people went with it.</param>
     public WorkshopPublisher(string workshopId, TimeSpan expiry, TimeProvider clock, ILogger logger, Action serverDropped)
@@ -88,34 +90,35 @@ internal sealed class WorkshopPublisher
 
         foreach (var (serverId, observer) in _observers.Observers)
         {
-            if (_queues.TryGetValue(serverId, out var queue))
+            if (_pending.TryGetValue(serverId, out var pending))
             {
-                queue.Observer = observer;
-                queue.Pending.AddRange(notices);
+                pending.AddRange(notices);
                 continue;
             }
 
-            queue = new ServerQueue(observer);
-            queue.Pending.AddRange(notices);
-            _queues[serverId] = queue;
-            queue.Flight = DeliverAsync(serverId, queue);
+            _pending[serverId] = [.. notices];
+            var flight = DeliverAsync(serverId, observer);
+            if (!flight.IsCompleted)
+            {
+                _flights[serverId] = flight;
+            }
         }
     }
 
     /// <summary>Completes once every notice published so far was delivered or given up.</summary>
-    public Task DeliveredAsync() => Task.WhenAll(_queues.Values.Select(queue => queue.Flight));
+    public Task DeliveredAsync() => Task.WhenAll(_flights.Values);
 
-    private async Task DeliverAsync(string serverId, ServerQueue queue)
+    private async Task DeliverAsync(string serverId, IWorkshopObserver observer)
     {
         try
         {
-            while (queue.Pending.Count > 0)
+            while (_pending.TryGetValue(serverId, out var pending) && pending.Count > 0)
             {
-                WorkshopNotice[] batch = [.. queue.Pending];
-                queue.Pending.Clear();
+                WorkshopNotice[] batch = [.. pending];
+                pending.Clear();
                 try
                 {
-                    await queue.Observer.OnNotices(batch);
+                    await observer.OnNotices(batch);
                 }
                 catch (Exception ex)
                 {
@@ -133,7 +136,8 @@ internal sealed class WorkshopPublisher
         }
         finally
         {
-            _queues.Remove(serverId);
+            _pending.Remove(serverId);
+            _flights.Remove(serverId);
         }
     }
 }
