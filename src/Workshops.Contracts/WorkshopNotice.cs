@@ -24,9 +24,10 @@ public sealed record Delivery(
 /// <summary>
 /// Everything that one committed change of a workshop, or one tally announcement, means for the
 /// browsers. <see cref="Version"/> is the notice's place in the workshop's order of notices: the
-/// workshop's version plus its staff tally seq, so it grows by exactly one per notice (a change
-/// takes a version, an announcement a staff seq; staff get every announcement) and a server can
-/// put notices back in order. It is not the contract's version: the payloads carry that.
+/// workshop's version plus its staff tally seq, so it grows by exactly one per notice. Delivery
+/// no longer needs it (the grain's publisher sends a server one call at a time, in order); it
+/// stays for checks that no notice was lost. It is not the contract's version: the payloads
+/// carry that.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Workshops.WorkshopNotice")]
 public sealed record WorkshopNotice(

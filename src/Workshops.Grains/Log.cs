@@ -7,7 +7,7 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Error, "Workshop {WorkshopId}: a write failed; dropping the in-memory state")]
     public static partial void WriteFailed(ILogger logger, Exception error, string workshopId);
 
-    [LoggerMessage(2, LogLevel.Debug, "Workshop {WorkshopId}: a push to server {ServerId} failed")]
+    [LoggerMessage(2, LogLevel.Warning, "Workshop {WorkshopId}: a push to server {ServerId} failed; dropped until it renews")]
     public static partial void PushFailed(ILogger logger, Exception error, string workshopId, string serverId);
 
     [LoggerMessage(3, LogLevel.Warning, "Workshop {WorkshopId}: tallies were not stored")]

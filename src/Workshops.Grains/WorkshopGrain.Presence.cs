@@ -13,32 +13,23 @@ public sealed partial class WorkshopGrain
             .Where(person => person.Role == Role.Participant)
             .Select(person => person.ActorKey)
             .ToHashSet(StringComparer.Ordinal);
-        _subscribers[serverId] = new Subscriber(serverId, observer, _clock.GetUtcNow(), participants);
+        _publisher.Attach(serverId, observer, participants);
         return RecountPresenceAsync();
     }
 
     public Task Detach(string serverId)
     {
         _commit.ThrowIfBroken();
-        return _subscribers.Remove(serverId) ? RecountPresenceAsync() : Task.CompletedTask;
+        return _publisher.Detach(serverId) ? RecountPresenceAsync() : Task.CompletedTask;
     }
 
-    private Task ExpireSubscribersAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = _clock.GetUtcNow() - SubscriptionExpiry;
-        var expired = _subscribers.Values.Where(s => s.RenewedAt < cutoff).Select(s => s.ServerId).ToList();
-        foreach (var serverId in expired)
-        {
-            // A server that stopped renewing is gone; so are the people it held.
-            _subscribers.Remove(serverId);
-        }
-
-        return expired.Count > 0 && !_commit.IsBroken ? RecountPresenceAsync() : Task.CompletedTask;
-    }
+    // A server that stopped renewing is gone; so are the people it held.
+    private Task ExpireSubscribersAsync(CancellationToken cancellationToken) =>
+        _publisher.ExpireStale() && !_commit.IsBroken ? RecountPresenceAsync() : Task.CompletedTask;
 
     private Task RecountPresenceAsync()
     {
-        var count = _subscribers.Values.SelectMany(s => s.Participants).Distinct(StringComparer.Ordinal).Count();
+        var count = _publisher.ParticipantCount;
         if (count == _presence || !S.Initialized || _erasing)
         {
             return Task.CompletedTask;

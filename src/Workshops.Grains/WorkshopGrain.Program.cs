@@ -78,7 +78,7 @@ public sealed partial class WorkshopGrain
             // Open pages hear it before the data goes; their next call answers not_found.
             var version = ++S.Version;
             var changed = new EventChangedEvent(Id, version, S.EventId);
-            Broadcast([new WorkshopNotice(Id, NoticeNumber,
+            _publisher.Publish([new WorkshopNotice(Id, NoticeNumber,
             [
                 new Delivery(Audience.Staff, null, EventNames.EventChanged, changed),
                 new Delivery(Audience.Participants, null, EventNames.EventChanged, changed),
@@ -99,7 +99,7 @@ public sealed partial class WorkshopGrain
         await _versionStore.ClearStateAsync();
         _ideas.Clear();
         _tallies.Clear();
-        _subscribers.Clear();
+        _publisher.Clear();
         DeactivateOnIdle();
     }
 

@@ -15,6 +15,7 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
 {
     internal static readonly TimeSpan TallyInterval = TimeSpan.FromMilliseconds(100);
     internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LastDeliveryWait = TimeSpan.FromSeconds(5);
     internal const int MaxIdeasPerWorkshop = 5000;
     internal const int MaxIdeasPerParticipant = 200;
     internal const int MaxOpsPerActor = 512;
@@ -35,8 +36,8 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
     private readonly HashSet<string> _dirtyTallies = new(StringComparer.Ordinal);
     private IGrainTimer? _tallyTimer;
 
-    // One subscription per server, with the people it holds connections for; memory only.
-    private readonly Dictionary<string, Subscriber> _subscribers = new(StringComparer.Ordinal);
+    // The servers subscribed to this workshop, with the people they hold; memory only.
+    private readonly WorkshopPublisher _publisher;
     private int _presence;
 
     public WorkshopGrain(
@@ -50,6 +51,7 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         _clock = clock;
         _logger = logger;
         _commit = new GroupCommit(WriteAsync, OnWriteFailed);
+        _publisher = new WorkshopPublisher(this.GetPrimaryKeyString(), SubscriptionExpiry, clock, logger, OnServerDropped);
     }
 
     private WorkshopState S => _store.State;
@@ -105,6 +107,15 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         if (_dirtyTallies.Count > 0 && !_commit.IsBroken && !_erasing)
         {
             await FlushTalliesAsync(cancellationToken);
+        }
+
+        // What was stored is announced before the activation goes, unless a server is too slow.
+        try
+        {
+            await _publisher.DeliveredAsync().WaitAsync(LastDeliveryWait, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
         }
     }
 
@@ -166,7 +177,7 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
 
         if (notices is not null)
         {
-            Broadcast(notices);
+            _publisher.Publish(notices);
         }
     }
 
@@ -177,19 +188,13 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         DeactivateOnIdle();
     }
 
-    private void Broadcast(IReadOnlyList<WorkshopNotice> notices)
+    private void OnServerDropped()
     {
-        foreach (var subscriber in _subscribers.Values)
+        // A push to a server failed: its people no longer count until it renews. Nobody waits
+        // for this write; a failure of it is handled by OnWriteFailed.
+        if (!_commit.IsBroken)
         {
-            try
-            {
-                _ = subscriber.Observer.OnNotices(notices);
-            }
-            catch (Exception ex)
-            {
-                // One-way: a server that is gone only costs a log line; it drops out at expiry.
-                Log.PushFailed(_logger, ex, Id, subscriber.ServerId);
-            }
+            _ = RecountPresenceAsync();
         }
     }
 

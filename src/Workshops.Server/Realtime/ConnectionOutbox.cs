@@ -9,6 +9,7 @@ namespace Workshops.Server.Realtime;
 /// out of range would hold up the workshop's pushes to everybody on this server. So every connection
 /// gets its own short queue, written by its own loop; when the queue is full the connection is closed
 /// (its client reconnects and resyncs with JoinWorkshop) instead of the queue growing.
+/// Several workshops' grains may push to one connection at the same time: many writers.
 /// </summary>
 internal sealed class ConnectionOutbox
 {
@@ -17,7 +18,7 @@ internal sealed class ConnectionOutbox
 
     private readonly HubConnectionContext _connection;
     private readonly Channel<SerializedHubMessage> _queue = Channel.CreateBounded<SerializedHubMessage>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly Action<Exception> _writeFailed;
 

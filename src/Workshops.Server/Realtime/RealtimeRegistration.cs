@@ -35,7 +35,6 @@ public static class RealtimeRegistration
         builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService<RevokedConnectionSweep>();
         builder.Services.AddSingleton<WorkshopPushAdapter>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopPushAdapter>());
         builder.Services.AddSingleton<WorkshopSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopSubscriptions>());
         builder.Services.AddHostedService<MembershipWatch>();

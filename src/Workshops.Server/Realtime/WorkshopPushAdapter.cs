@@ -1,31 +1,22 @@
-using System.Threading.Channels;
 using Workshops.Contracts;
 
 namespace Workshops.Server.Realtime;
 
 /// <summary>
 /// This server's one observer of the workshops it holds connections for (GPSTracker's
-/// RemoteLocationHub): a grain sends one message per server, and this adapter fans it out to
-/// the server's connections, in order, each through its own bounded <see cref="ConnectionOutbox"/>.
+/// RemoteLocationHub): a grain sends one call per server at a time, in order, and this adapter
+/// queues each delivery to the connections it is meant for, each through its own bounded
+/// <see cref="ConnectionOutbox"/>, and returns: the grain awaits it, so it never waits for a browser.
 /// </summary>
 public sealed partial class WorkshopPushAdapter(
     PushOutboxes outboxes,
     WorkshopConnections connections,
-    ILogger<WorkshopPushAdapter> logger) : BackgroundService, IWorkshopObserver
+    ILogger<WorkshopPushAdapter> logger) : IWorkshopObserver
 {
-    private readonly Channel<IReadOnlyList<WorkshopNotice>> _queue =
-        Channel.CreateUnbounded<IReadOnlyList<WorkshopNotice>>(new UnboundedChannelOptions { SingleReader = true });
-
     public Task OnNotices(IReadOnlyList<WorkshopNotice> notices)
     {
-        _queue.Writer.TryWrite(notices);
-        return Task.CompletedTask;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Orleans may deliver two pushes of one grain out of order: NoticeOrder puts them back.
-        await foreach (var notice in new NoticeOrder().ReadAsync(_queue.Reader, stoppingToken))
+        ArgumentNullException.ThrowIfNull(notices);
+        foreach (var notice in notices)
         {
             foreach (var delivery in notice.Deliveries)
             {
@@ -33,13 +24,15 @@ public sealed partial class WorkshopPushAdapter(
                 {
                     Send(notice.WorkshopId, delivery);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                catch (Exception ex)
                 {
                     // Best effort: a client that misses an event sees the version gap and resyncs.
                     LogSendFailed(logger, ex, delivery.Method, notice.WorkshopId);
                 }
             }
         }
+
+        return Task.CompletedTask;
     }
 
     private void Send(string workshopId, Delivery delivery)
