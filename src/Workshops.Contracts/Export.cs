@@ -22,7 +22,8 @@ public sealed record EventExport
 
     /// <summary>
     /// Added (section 8): whether the groups of the per-group counts were set by the organizers on
-    /// badges or declared by people. Absent (null) in exports made before it was added.
+    /// badges or declared by people. Absent (null) in events without badges (every group there
+    /// was declared) and in exports made before it was added.
     /// </summary>
     [Id(7)] public GroupSource? GroupSource { get; init; }
 

@@ -63,8 +63,8 @@ public interface IEventGrain : IGrainWithStringKey
     /// </summary>
     Task<ParticipantJoined> JoinWithBadge(string badgeId, string codeHash, string? displayName, string? organization, string? group);
 
-    /// <summary>Where the groups of these participants (the people behind a report) come from (staff).</summary>
-    Task<GroupSource> GetGroupSource(Caller caller, IReadOnlyList<string> participantIds);
+    /// <summary>Where the groups of these participants (the people behind a report) come from (staff); null in an event without badges.</summary>
+    Task<GroupSource?> GetGroupSource(Caller caller, IReadOnlyList<string> participantIds);
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.EventPublicInfo")]

@@ -220,7 +220,7 @@ public sealed partial class EventGrain
         return new ParticipantJoined(badge.ParticipantId!, Id, name, declared);
     }
 
-    public Task<GroupSource> GetGroupSource(Caller caller, IReadOnlyList<string> participantIds)
+    public Task<GroupSource?> GetGroupSource(Caller caller, IReadOnlyList<string> participantIds)
     {
         RequireMember(caller);
         if (!caller.IsStaff)
@@ -228,8 +228,15 @@ public sealed partial class EventGrain
             throw WorkshopException.Forbidden("reports are for the event's staff");
         }
 
-        return Task.FromResult(GroupSourceOf(participantIds));
+        return Task.FromResult(GroupSourceOrNull(participantIds));
     }
+
+    /// <summary>
+    /// Null in an event without badges: every group there was declared, and its exports stay
+    /// exactly what they were before badges existed.
+    /// </summary>
+    private GroupSource? GroupSourceOrNull(IEnumerable<string> participantIds) =>
+        S.Badges.Count == 0 ? null : GroupSourceOf(participantIds);
 
     private GroupSource GroupSourceOf(IEnumerable<string> participantIds)
     {

@@ -354,7 +354,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
             ExportedAt = _clock.GetUtcNow(),
             Participants = participantIds.Count,
             Workshops = workshops,
-            GroupSource = GroupSourceOf(participantIds),
+            GroupSource = GroupSourceOrNull(participantIds),
             Audit = S.Audit.Count == 0 ? null : [.. S.Audit.Select(a => new AuditEntry { At = a.At, Role = a.Role, Action = a.Action, IdeaId = a.IdeaId, Detail = a.Detail })],
         };
     }
