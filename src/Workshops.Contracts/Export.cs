@@ -19,6 +19,19 @@ public sealed record EventExport
     /// </summary>
     [Id(6)] public int? Participants { get; init; }
     [Id(5)] public required IReadOnlyList<WorkshopExport> Workshops { get; init; }
+
+    /// <summary>
+    /// Added (section 8): whether the groups of the per-group counts were set by the organizers on
+    /// badges or declared by people. Absent (null) in events without badges (every group there
+    /// was declared) and in exports made before it was added.
+    /// </summary>
+    [Id(7)] public GroupSource? GroupSource { get; init; }
+
+    /// <summary>
+    /// Added (section 8): what organizers did to the event itself (badge revocations), in order;
+    /// absent (null) when nothing was done. The workshops carry their own audit.
+    /// </summary>
+    [Id(8)] public IReadOnlyList<AuditEntry>? Audit { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.WorkshopExport")]

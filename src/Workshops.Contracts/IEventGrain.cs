@@ -44,6 +44,27 @@ public interface IEventGrain : IGrainWithStringKey
 
     /// <summary>What this event's tokens must match (servers cache it for seconds).</summary>
     Task<EventAccess> GetAccess();
+
+    /// <summary>
+    /// POST /api/events/{eventId}/badges (admin, moderator): <paramref name="count"/> blank badges or
+    /// one per person; the codes are in this reply only (section 8).
+    /// </summary>
+    Task<IReadOnlyList<BadgeIssued>> CreateBadges(Caller caller, int? count, IReadOnlyList<BadgePerson>? people);
+
+    /// <summary>GET /api/events/{eventId}/badges (admin, moderator): every badge, without codes.</summary>
+    Task<IReadOnlyList<BadgeListing>> GetBadges(Caller caller);
+
+    /// <summary>DELETE /api/events/{eventId}/badges/{badgeId} (admin, moderator): the badge and its holder's tokens stop working.</summary>
+    Task RevokeBadge(Caller caller, string badgeId);
+
+    /// <summary>
+    /// Joins with a badge: always the badge's own participant. The organizer's name, organization
+    /// and group win over the join's own. <paramref name="codeHash"/> is the hash the code resolved by.
+    /// </summary>
+    Task<ParticipantJoined> JoinWithBadge(string badgeId, string codeHash, string? displayName, string? organization, string? group);
+
+    /// <summary>Where the groups of these participants (the people behind a report) come from (staff); null in an event without badges.</summary>
+    Task<GroupSource?> GetGroupSource(Caller caller, IReadOnlyList<string> participantIds);
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.EventPublicInfo")]

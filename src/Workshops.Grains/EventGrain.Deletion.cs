@@ -37,6 +37,7 @@ public sealed partial class EventGrain
 
             await Credential(S.ModeratorKeyHash).Clear();
             await GrainFactory.GetGrain<IJoinCodeGrain>(S.JoinCode).Release(Id);
+            await ReleaseBadgesAsync();
             await Directory.Remove(Id);
             await _commit.FlushedAsync();
             await _store.ClearStateAsync();

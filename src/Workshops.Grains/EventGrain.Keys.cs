@@ -78,6 +78,9 @@ public sealed partial class EventGrain
         return Task.FromResult(new EventAccess(
             true,
             S.ModeratorKeyGeneration,
-            S.Workshops.ToDictionary(w => w.WorkshopId, w => w.KeyGeneration, StringComparer.Ordinal)));
+            S.Workshops.ToDictionary(w => w.WorkshopId, w => w.KeyGeneration, StringComparer.Ordinal))
+        {
+            RevokedParticipants = RevokedParticipants(),
+        });
     }
 }

@@ -151,8 +151,9 @@ public sealed partial class EventGrain : Grain, IEventGrain
         _participantUnits = null;
     }
 
-    /// <summary>The units the participants and the notice hold now (see <see cref="MaxParticipantUnits"/>).</summary>
-    private long StoredUnits() => _participantUnits ??= S.Participants.Values.Sum(StoredSize.Of) + StoredSize.Of(S.Privacy);
+    /// <summary>The units the participants, the badges and the notice hold now (see <see cref="MaxParticipantUnits"/>).</summary>
+    private long StoredUnits() => _participantUnits ??=
+        S.Participants.Values.Sum(StoredSize.Of) + S.Badges.Values.Sum(StoredSize.Of) + StoredSize.Of(S.Privacy);
 
     /// <summary>Checks the program and fills in the contract's defaults.</summary>
     internal static EventProgram Validate(EventProgram program)
@@ -280,7 +281,9 @@ public sealed partial class EventGrain : Grain, IEventGrain
             throw WorkshopException.Invalid($"'{declared}' is not one of this event's stakeholder groups");
         }
 
-        var known = existingParticipantId is not null && S.Participants.ContainsKey(existingParticipantId);
+        // A badge's participant is never changed through the code: the organizer's group stays.
+        var known = existingParticipantId is not null
+            && S.Participants.TryGetValue(existingParticipantId, out var previous) && previous.BadgeId is null;
         if (known)
         {
             var same = S.Participants[existingParticipantId!];
@@ -341,6 +344,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
         }
 
         var workshops = await Task.WhenAll(S.Workshops.Select(w => GrainFactory.GetGrain<IWorkshopGrain>(w.WorkshopId).GetExport(caller)));
+        var participantIds = workshops.SelectMany(w => w.ParticipantIds).Distinct(StringComparer.Ordinal).ToList();
         return new EventExport
         {
             EventId = Id,
@@ -348,8 +352,10 @@ public sealed partial class EventGrain : Grain, IEventGrain
             Date = S.Date,
             Venue = S.Venue,
             ExportedAt = _clock.GetUtcNow(),
-            Participants = workshops.SelectMany(w => w.ParticipantIds).Distinct(StringComparer.Ordinal).Count(),
+            Participants = participantIds.Count,
             Workshops = workshops,
+            GroupSource = GroupSourceOrNull(participantIds),
+            Audit = S.Audit.Count == 0 ? null : [.. S.Audit.Select(a => new AuditEntry { At = a.At, Role = a.Role, Action = a.Action, IdeaId = a.IdeaId, Detail = a.Detail })],
         };
     }
 

@@ -28,4 +28,8 @@ public sealed class EventState
     [Id(15)] public bool Deleting { get; set; }
     /// <summary>The privacy notice of the program (PROTOCOL.md section 11); null when it has none.</summary>
     [Id(16)] public EventPrivacy? Privacy { get; set; }
+    /// <summary>Added (section 8): the event's personal badges by badgeId; codes only as hashes.</summary>
+    [Id(17)] public Dictionary<string, BadgeRecord> Badges { get; set; } = [];
+    /// <summary>Added: what organizers did to the event itself (badge revocations), in order.</summary>
+    [Id(18)] public List<AuditRecord> Audit { get; set; } = [];
 }

@@ -14,6 +14,18 @@ public static class Secrets
 
     public static string NewJoinCode() => RandomNumberGenerator.GetString(JoinCodeAlphabet, 6);
 
+    /// <summary>
+    /// Badge codes: 12 characters of the join-code alphabet, about 59 bits, printed in groups of
+    /// four. Unlike the join code a badge is personal and stays valid, so it must not be guessable
+    /// even with many tries (joins are also rate limited per address).
+    /// </summary>
+    public const int BadgeCodeLength = 12;
+
+    public static string NewBadgeCode() => RandomNumberGenerator.GetString(JoinCodeAlphabet, BadgeCodeLength);
+
+    /// <summary>What a badge is stored and looked up under: the hash of its normalized code, in its own domain.</summary>
+    public static string HashBadgeCode(string normalizedCode) => HashKey("badge:" + normalizedCode);
+
     public static string NewId(int length = 10) => RandomNumberGenerator.GetString(IdAlphabet, length);
 
     /// <summary>256 random bits, URL-safe: a key that cannot be guessed.</summary>

@@ -16,6 +16,9 @@ internal static class StoredSize
     public static long Of(ParticipantRecord record) =>
         RecordOverhead + Units(record.DisplayName) + Units(record.Organization) + Units(record.Group);
 
+    public static long Of(BadgeRecord badge) =>
+        RecordOverhead + Units(badge.CodeHash) + Units(badge.Name) + Units(badge.Organization) + Units(badge.Group) + Units(badge.ParticipantId);
+
     public static long Of(IdeaRecord idea) =>
         RecordOverhead + Units(idea.Text) + Units(idea.AuthorName) + Units(idea.AuthorKey) + Units(idea.MergedInto);
 

@@ -74,6 +74,10 @@ internal static class DocxReportWriter
         }
 
         body.Append(Fact(texts.WorkshopCount, ReportTexts.Number(export.Workshops.Count)));
+        if (export.GroupSource is { } groups)
+        {
+            body.Append(Fact(texts.GroupSourceLabel, texts.GroupSourceText(groups)));
+        }
         body.Append(Fact(texts.ExportedAt, ReportTexts.Timestamp(export.ExportedAt)));
     }
 

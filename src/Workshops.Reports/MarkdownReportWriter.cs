@@ -28,6 +28,10 @@ internal static class MarkdownReportWriter
 
         Line(md, "- " + texts.ExportedAt + ": " + ReportTexts.Timestamp(export.ExportedAt));
         Line(md, "- " + texts.WorkshopCount + ": " + ReportTexts.Number(export.Workshops.Count));
+        if (export.GroupSource is { } groups)
+        {
+            Line(md, "- " + texts.GroupSourceLabel + ": " + texts.GroupSourceText(groups));
+        }
 
         foreach (var workshop in export.Workshops)
         {

@@ -18,6 +18,10 @@ internal sealed class ReportTexts
         Venue = "Yer",
         ExportedAt = "Dışa aktarma",
         WorkshopCount = "Atölye sayısı",
+        GroupSourceLabel = "Paydaş gruplarının kaynağı",
+        GroupsFromBadges = "düzenleyicinin kişisel kartlarda belirlediği {0} kişi",
+        GroupsDeclared = "grubunu kendisi bildiren {0} kişi",
+        NoGroups = "kimsenin grubu yok",
         Phase = "Aşama",
         Participants = "Katılımcı",
         Ideas = "Fikir",
@@ -102,6 +106,10 @@ internal sealed class ReportTexts
         Venue = "Venue",
         ExportedAt = "Exported at",
         WorkshopCount = "Workshops",
+        GroupSourceLabel = "Stakeholder groups",
+        GroupsFromBadges = "set by the organizers on personal badges for {0} people",
+        GroupsDeclared = "declared by {0} people themselves",
+        NoGroups = "nobody has a group",
         Phase = "Phase",
         Participants = "Participants",
         Ideas = "Ideas",
@@ -194,6 +202,30 @@ internal sealed class ReportTexts
     public required string Venue { get; init; }
     public required string ExportedAt { get; init; }
     public required string WorkshopCount { get; init; }
+
+    /// <summary>Where the per-group counts' groups come from (section 8): badges or the people themselves.</summary>
+    public required string GroupSourceLabel { get; init; }
+    public required string GroupsFromBadges { get; init; }
+    public required string GroupsDeclared { get; init; }
+    public required string NoGroups { get; init; }
+
+    /// <summary>"set by the organizers on personal badges for 12 people · declared by 3 people themselves".</summary>
+    public string GroupSourceText(GroupSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var parts = new List<string>(2);
+        if (source.FromBadges > 0)
+        {
+            parts.Add(string.Format(CultureInfo.InvariantCulture, GroupsFromBadges, Number(source.FromBadges)));
+        }
+
+        if (source.Declared > 0)
+        {
+            parts.Add(string.Format(CultureInfo.InvariantCulture, GroupsDeclared, Number(source.Declared)));
+        }
+
+        return parts.Count == 0 ? NoGroups : string.Join(" · ", parts);
+    }
     public required string Phase { get; init; }
     public required string Participants { get; init; }
     public required string Ideas { get; init; }

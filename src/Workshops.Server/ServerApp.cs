@@ -58,6 +58,7 @@ public static class ServerApp
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
         app.MapConsoleEndpoints();
+        app.MapBadgeEndpoints();
         app.MapWorkshopsHub();
         return app;
     }

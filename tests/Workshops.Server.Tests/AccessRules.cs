@@ -64,6 +64,12 @@ public static class AccessRules
             ["POST /api/events/{eventId}/keys facilitator"] = [Who.Admin, Who.Moderator],
             ["POST /api/events/{eventId}/keys moderator"] = [Who.Admin],
             ["POST /api/events/{eventId}/join-code"] = [Who.Admin, Who.Moderator],
+
+            // Badges (section 8).
+            ["POST /api/events/{eventId}/badges"] = [Who.Admin, Who.Moderator],
+            ["GET /api/events/{eventId}/badges"] = [Who.Admin, Who.Moderator],
+            ["DELETE /api/events/{eventId}/badges/{badgeId}"] = [Who.Admin, Who.Moderator],
+            ["POST /api/auth/join badge"] = Everyone,
         };
 
     public static bool IsBadToken(Who who) =>

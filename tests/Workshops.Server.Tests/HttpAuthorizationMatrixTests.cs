@@ -33,6 +33,10 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
             "DELETE /api/events/{eventId}" => (HttpMethod.Delete, "api/events/" + scene.EventId),
             "POST /api/events/{eventId}/keys facilitator" or "POST /api/events/{eventId}/keys moderator" => (HttpMethod.Post, $"api/events/{scene.EventId}/keys"),
             "POST /api/events/{eventId}/join-code" => (HttpMethod.Post, $"api/events/{scene.EventId}/join-code"),
+            "POST /api/events/{eventId}/badges" or "GET /api/events/{eventId}/badges" =>
+                (endpoint.StartsWith("POST", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, $"api/events/{scene.EventId}/badges"),
+            "DELETE /api/events/{eventId}/badges/{badgeId}" => (HttpMethod.Delete, $"api/events/{scene.EventId}/badges/{scene.BadgeId}"),
+            "POST /api/auth/join badge" => (HttpMethod.Post, "api/auth/join"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 
@@ -47,6 +51,8 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
             "POST /api/events" => JsonContent.Create(new EventProgram { Title = "Yeni Etkinlik", Workshops = [new() { Title = "Tek" }] }, options: WorkshopsApi.Json),
             "POST /api/auth/key" => JsonContent.Create(new { key = scene.Created.ModeratorKey }),
             "POST /api/auth/join" => JsonContent.Create(new { code = scene.Created.JoinCode, displayName = "Yeniden gelen" }),
+            "POST /api/auth/join badge" => JsonContent.Create(new { badge = scene.BadgeCode, displayName = "Kartlı" }),
+            "POST /api/events/{eventId}/badges" => JsonContent.Create(new { people = new[] { new { name = "Ayşe", group = "Kamu kurumu" } } }),
             "PUT /api/events/{eventId}" => JsonContent.Create(new
             {
                 title = "Düzenlenmiş",
@@ -66,6 +72,13 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
         if (expected == AccessRules.Ok)
         {
             Assert.True(response.IsSuccessStatusCode, $"{endpoint} as {who}: {(int)response.StatusCode} {body}");
+            if (endpoint == "DELETE /api/events/{eventId}/badges/{badgeId}")
+            {
+                Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+                Assert.NotEqual(before, await scene.EventFingerprintAsync());
+                return;
+            }
+
             if (endpoint == "DELETE /api/events/{eventId}")
             {
                 Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
@@ -98,8 +111,17 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
                     Assert.Equal(scene.EventId, root.GetProperty("eventId").GetString());
                     break;
                 case "POST /api/auth/join":
+                case "POST /api/auth/join badge":
                     Assert.Equal("participant", root.GetProperty("role").GetString());
                     Assert.Equal(scene.EventId, root.GetProperty("eventId").GetString());
+                    break;
+                case "POST /api/events/{eventId}/badges":
+                    Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                    Assert.Equal("Ayşe", Assert.Single(root.GetProperty("badges").EnumerateArray()).GetProperty("name").GetString());
+                    Assert.NotEqual(before, await scene.EventFingerprintAsync());
+                    break;
+                case "GET /api/events/{eventId}/badges":
+                    Assert.Equal(scene.BadgeId, Assert.Single(root.GetProperty("badges").EnumerateArray()).GetProperty("badgeId").GetString());
                     break;
                 case "GET /healthz":
                     Assert.Equal("ok", root.GetProperty("status").GetString());

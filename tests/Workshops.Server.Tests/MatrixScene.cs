@@ -12,12 +12,19 @@ public sealed class MatrixScene
 {
     private readonly MatrixFixture _fixture;
 
-    private MatrixScene(MatrixFixture fixture, EventCreated created, string participantToken)
+    private MatrixScene(MatrixFixture fixture, EventCreated created, string participantToken, string badgeId, string badgeCode)
     {
         _fixture = fixture;
         Created = created;
         ParticipantToken = participantToken;
+        BadgeId = badgeId;
+        BadgeCode = badgeCode;
     }
+
+    /// <summary>A blank badge of A, for the badge routes (section 8).</summary>
+    public string BadgeId { get; }
+
+    public string BadgeCode { get; }
 
     public EventCreated Created { get; }
 
@@ -32,7 +39,8 @@ public sealed class MatrixScene
     {
         var created = await fixture.CreateEventAsync();
         var participant = await fixture.Api.JoinAsync(created.JoinCode, "Yazar", "Kamu kurumu");
-        return new MatrixScene(fixture, created, participant.Token);
+        var badge = (await fixture.Api.SendAsync<JsonObject>(HttpMethod.Post, $"api/events/{created.EventId}/badges", fixture.AdminToken, new { count = 1 }))!["badges"]![0]!;
+        return new MatrixScene(fixture, created, participant.Token, badge["badgeId"]!.GetValue<string>(), badge["code"]!.GetValue<string>());
     }
 
     public async Task<string?> TokenAsync(Who who) => who switch
@@ -81,7 +89,9 @@ public sealed class MatrixScene
             workshop!.AsObject().Remove("participants");
         }
 
-        return summary.ToJsonString();
+        // Badges too, so that a refused badge call is seen to change nothing.
+        var badges = await _fixture.Api.GetAsync<JsonObject>($"api/events/{EventId}/badges", _fixture.AdminToken);
+        return summary.ToJsonString() + badges.ToJsonString();
     }
 
     /// <summary>Everything an admin sees of A1 except what moves by itself (version, presence).</summary>

@@ -9,9 +9,15 @@ internal static class AuthEndpoints
 {
     public sealed record KeyRequest(string? Key);
 
-    public sealed record JoinRequest(string? Code, string? DisplayName, string? Organization, string? Group);
+    public sealed record JoinRequest(string? Code, string? DisplayName, string? Organization, string? Group, string? Badge);
 
-    public sealed record TokenReply(string Token, Role Role, string? EventId, string? WorkshopId, string? ParticipantId);
+    public sealed record TokenReply(string Token, Role Role, string? EventId, string? WorkshopId, string? ParticipantId)
+    {
+        /// <summary>Added (badge joins): the name and group the event holds, so the page greets the person by them.</summary>
+        public string? DisplayName { get; init; }
+
+        public string? Group { get; init; }
+    }
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -57,6 +63,11 @@ internal static class AuthEndpoints
             return Problems.From(ErrorCodes.RateLimited, "too many join attempts from this address; wait a minute");
         }
 
+        if (!string.IsNullOrWhiteSpace(request?.Badge))
+        {
+            return await JoinWithBadge(request, address, tokens, grains, guard);
+        }
+
         var code = Secrets.NormalizeJoinCode(request?.Code);
         if (code.Length != 6)
         {
@@ -79,6 +90,36 @@ internal static class AuthEndpoints
         var joined = await grains.GetGrain<IEventGrain>(eventId).Join(existing, request?.DisplayName, request?.Organization, request?.Group);
         var caller = new Caller(Role.Participant, eventId, null, joined.ParticipantId, joined.DisplayName, joined.Group);
         return TypedResults.Ok(new TokenReply(tokens.Issue(caller), Role.Participant, eventId, null, joined.ParticipantId));
+    }
+
+    /// <summary>
+    /// Section 8: a badge is always the same participant, whatever token comes with it, so a
+    /// second device gets the same person and the same vote budget.
+    /// </summary>
+    private static async Task<IResult> JoinWithBadge(JoinRequest request, string address, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)
+    {
+        var code = Secrets.NormalizeJoinCode(request.Badge);
+        if (code.Length is < 10 or > 32)
+        {
+            guard.WrongCode(address);
+            return Problems.From(ErrorCodes.InvalidInput, "a badge code has at least 10 characters");
+        }
+
+        var hash = Secrets.HashBadgeCode(code);
+        var badge = await grains.GetGrain<IBadgeGrain>(hash).Get();
+        if (badge is null)
+        {
+            guard.WrongCode(address);
+            return Problems.From(ErrorCodes.NotFound, "no badge has this code");
+        }
+
+        var joined = await grains.GetGrain<IEventGrain>(badge.EventId).JoinWithBadge(badge.BadgeId, hash, request.DisplayName, request.Organization, request.Group);
+        var caller = new Caller(Role.Participant, badge.EventId, null, joined.ParticipantId, joined.DisplayName, joined.Group);
+        return TypedResults.Ok(new TokenReply(tokens.Issue(caller), Role.Participant, badge.EventId, null, joined.ParticipantId)
+        {
+            DisplayName = joined.DisplayName,
+            Group = joined.Group,
+        });
     }
 
     private static async Task<Caller?> PreviousParticipant(HttpContext http)

@@ -95,6 +95,7 @@ internal static class EventEndpoints
             ExportedAt = clock.GetUtcNow(),
             Participants = workshop.Participants,
             Workshops = [workshop],
+            GroupSource = await grains.GetGrain<IEventGrain>(snapshot.EventId).GetGroupSource(caller, workshop.ParticipantIds),
         };
         return Download(ReportWriter.Write(export, parsed, summary.Language));
     }

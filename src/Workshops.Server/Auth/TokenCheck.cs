@@ -7,7 +7,7 @@ namespace Workshops.Server.Auth;
 /// <summary>
 /// Whether a verified token is still honoured: an admin token must come from the current admin
 /// key; an event's token needs the event to exist and, for staff, its seat's current key
-/// generation. Checked on every HTTP request, every hub call and by the sweep of open connections.
+/// generation, for a participant a badge not revoked. Checked on every HTTP request, every hub call and by the sweep of open connections.
 /// </summary>
 public sealed class TokenCheck(AdminKey admin, EventAccessCache access)
 {
@@ -30,7 +30,7 @@ public sealed class TokenCheck(AdminKey admin, EventAccessCache access)
         }
 
         var state = await access.GetAsync(caller.EventId);
-        return state.Honours(caller.Role, caller.WorkshopId, GenerationOf(user));
+        return state.Honours(caller.Role, caller.WorkshopId, GenerationOf(user), caller.ParticipantId);
     }
 
     /// <summary>True when the token's event no longer exists (as far as this server knows now).</summary>

@@ -134,6 +134,9 @@ export interface AuthReply {
   eventId?: string | null;
   workshopId?: string | null;
   participantId?: string | null;
+  /** Badge joins: the name and group the event holds (the organizer's win). */
+  displayName?: string | null;
+  group?: string | null;
 }
 
 export const isStaff = (role: Role): boolean => role !== 'participant';
@@ -171,6 +174,25 @@ export interface EventCreated {
   joinCode: string;
   moderatorKey: string;
   workshops: { workshopId: string; title: string; facilitatorKey: string }[];
+}
+
+/** A badge as POST /api/events/{id}/badges returns it: the only time its code is known. */
+export interface BadgeIssued {
+  badgeId: string;
+  code: string;
+  name?: string | null;
+  organization?: string | null;
+  group?: string | null;
+}
+
+/** A line of GET /api/events/{id}/badges: no code. */
+export interface BadgeListing {
+  badgeId: string;
+  name?: string | null;
+  organization?: string | null;
+  group?: string | null;
+  claimed: boolean;
+  revoked: boolean;
 }
 
 export interface EventUpdated {

@@ -8,6 +8,7 @@ import type { EventCreated, EventSummary } from '../lib/types';
 import { errorText, fullMessage, languageSwitch } from '../lib/ui';
 import { EditView } from '../views/console/editView';
 import { EventList } from '../views/console/eventList';
+import { BadgesView } from '../views/console/badgesView';
 import { KeysView } from '../views/console/keysView';
 import { ProgramForm } from '../views/console/programForm';
 
@@ -16,13 +17,14 @@ import { ProgramForm } from '../views/console/programForm';
 //   /admin/new              create an event (admin), then its kit
 //   /admin/{eventId}/edit   edit or delete it (admin; the moderator edits)
 //   /admin/{eventId}/keys   new keys and join code, and the printable kit (admin; moderator)
+//   /admin/{eventId}/badges personal badges: make, print, list, revoke (admin; moderator)
 
 initLanguage(null);
 applyStatic();
 const main = byId('main');
 const topbar = byId('topbar');
 
-type Route = { view: 'list' } | { view: 'new' } | { view: 'edit' | 'keys'; eventId: string } | { view: 'unknown' };
+type Route = { view: 'list' } | { view: 'new' } | { view: 'edit' | 'keys' | 'badges'; eventId: string } | { view: 'unknown' };
 
 function route(): Route {
   const second = pathSegment(1);
@@ -33,7 +35,7 @@ function route(): Route {
   if (second === 'new' && !third) {
     return { view: 'new' };
   }
-  if (third === 'edit' || third === 'keys') {
+  if (third === 'edit' || third === 'keys' || third === 'badges') {
     return { view: third, eventId: second };
   }
   return { view: 'unknown' };
@@ -137,6 +139,8 @@ async function open(): Promise<void> {
   }
   if (r.view === 'keys') {
     showKeys(session, summary, null, false);
+  } else if (r.view === 'badges') {
+    showBadges(session, summary);
   } else {
     showEdit(session, summary);
   }
@@ -145,6 +149,15 @@ async function open(): Promise<void> {
 function showKeys(session: Session, summary: EventSummary, kit: ConstructorParameters<typeof KeysView>[2], fresh: boolean): void {
   document.title = `${summary.title} · ${t('keys.title')}`;
   const view = new KeysView(session, summary, kit, () => signedOut(session), fresh);
+  redraw = () => drawTopbar(session);
+  replace(main, view.element);
+  view.start();
+  main.focus();
+}
+
+function showBadges(session: Session, summary: EventSummary): void {
+  document.title = `${summary.title} · ${t('badges.title')}`;
+  const view = new BadgesView(session, summary, () => signedOut(session));
   redraw = () => drawTopbar(session);
   replace(main, view.element);
   view.start();

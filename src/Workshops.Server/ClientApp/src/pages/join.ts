@@ -5,10 +5,12 @@ import { applyStatic, hasChosenLanguage, initLanguage, onLanguageChange, t } fro
 import {
   eventOfWorkshop, lastWorkshop, participantSession, profile, rememberWorkshop, saveLastWorkshop, saveProfile, saveSession,
 } from '../lib/session';
-import type { AuthReply, EventByCode, Privacy } from '../lib/types';
+import type { AuthReply, EventByCode, EventSummary, Privacy } from '../lib/types';
 import { errorText, fullMessage, languageSwitch } from '../lib/ui';
 
 // The join page: enter (or scan) the event code, say who you are if you like, pick a workshop.
+// A personal badge (/?badge=CODE from its QR, or its code typed in) joins as the badge's own
+// participant (PROTOCOL.md section 8).
 // Key links (#key=..., or ?key=... from older printed links) sign facilitators and moderators in
 // and send them on.
 
@@ -70,6 +72,11 @@ async function start(): Promise<void> {
       return;
     }
   }
+  const badge = takeBadgeFromUrl();
+  if (badge) {
+    await joinWithBadge(normalizeCode(badge));
+    return;
+  }
   const code = new URLSearchParams(location.search).get('code');
   if (code) {
     await lookUp(normalizeCode(code));
@@ -82,7 +89,7 @@ function showCodeForm(problem: string | null): void {
   draw = () => {
     const input = h('input', {
       id: 'code', name: 'code', class: 'input input-code', autocomplete: 'off', autocapitalize: 'characters',
-      spellcheck: 'false', maxLength: 12, required: true, value: foundCode, 'aria-describedby': 'code-help',
+      spellcheck: 'false', maxLength: 40, required: true, value: foundCode, 'aria-describedby': 'code-help',
       'aria-invalid': problem ? 'true' : 'false',
       on: { input: (e: Event) => { foundCode = (e.target as HTMLInputElement).value; } },
     });
@@ -110,8 +117,26 @@ function showCodeForm(problem: string | null): void {
   draw();
 }
 
+/** A badge code is personal: read from the address and removed from it (and so from the history). */
+function takeBadgeFromUrl(): string | null {
+  const url = new URL(location.href);
+  const badge = url.searchParams.get('badge');
+  if (badge !== null) {
+    url.searchParams.delete('badge');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return badge && badge.trim() ? badge : null;
+}
+
+/** Badge codes are longer than event codes (10 or more characters). */
+const isBadgeCode = (code: string): boolean => /^[A-Z0-9]{10,32}$/.test(code);
+
 async function lookUp(code: string): Promise<void> {
   foundCode = code;
+  if (isBadgeCode(code)) {
+    await joinWithBadge(code);
+    return;
+  }
   if (!/^[A-Z0-9]{4,12}$/.test(code)) {
     showCodeForm(t('join.codeInvalid'));
     return;
@@ -128,7 +153,108 @@ async function lookUp(code: string): Promise<void> {
     initLanguage(event.language);
     applyStatic();
   }
+  if (event.joinWith === 'badge') {
+    // One person, one vote: the shared code does not let anyone in here.
+    foundCode = '';
+    showCodeForm(t('join.needBadge', { title: event.title }));
+    return;
+  }
   showJoinForm(event, code);
+}
+
+async function joinWithBadge(badge: string, displayName: string | null = null): Promise<AuthReply | null> {
+  foundCode = badge;
+  replace(main, h('p', { class: 'loading', role: 'status' }, t('join.badgeJoining')));
+  let reply: AuthReply;
+  let event: EventSummary;
+  try {
+    reply = await postJson<AuthReply>('/api/auth/join', { badge, displayName });
+    saveSession(reply);
+    event = await getJson<EventSummary>(`/api/events/${encodeURIComponent(reply.eventId ?? '')}`, reply.token);
+  } catch (error) {
+    const failure = error instanceof ApiError ? error.code : 'unknown';
+    showCodeForm(failure === 'not_found' || failure === 'invalid_input' ? t('join.badgeUnknown')
+      : failure === 'forbidden' ? t('join.badgeRevoked') : errorText(failure));
+    return null;
+  }
+  if (!hasChosenLanguage()) {
+    initLanguage(event.language);
+    applyStatic();
+  }
+  showBadgeWelcome(event, reply, badge);
+  return reply;
+}
+
+/** After a badge join: greet the person (by the organizer's name, if set) and let them pick a workshop. */
+function showBadgeWelcome(event: EventSummary, joined: AuthReply, badge: string): void {
+  let problem: string | null = null;
+  let busy = false;
+  const values = { displayName: '', workshopId: event.workshops.length === 1 ? event.workshops[0]!.workshopId : '' };
+  draw = () => {
+    const workshops = h('fieldset', { class: 'choices', 'data-testid': 'workshops' },
+      h('legend', { class: 'label' }, t('join.workshop')),
+      event.workshops.map((w) => h('label', { class: 'choice' },
+        h('input', {
+          type: 'radio', name: 'workshop', value: w.workshopId, checked: values.workshopId === w.workshopId,
+          on: { change: () => { values.workshopId = w.workshopId; } },
+        }),
+        h('span', { class: 'choice-text' }, w.title))));
+    replace(main,
+      h('section', { class: 'card join-card', 'data-testid': 'badge-welcome' },
+        h('p', { class: 'eyebrow' }, t('join.badgeEyebrow')),
+        h('h1', null, event.title),
+        joined.displayName ? h('p', { class: 'lead', 'data-testid': 'badge-greeting' }, t('join.badgeHello', { name: joined.displayName })) : null,
+        joined.group ? h('p', { class: 'hint' }, t('join.badgeGroup', { group: joined.group })) : null,
+        h('form', {
+          class: 'stack', 'data-testid': 'join-form', novalidate: true,
+          on: {
+            submit: (e: SubmitEvent) => {
+              e.preventDefault();
+              if (!values.workshopId) {
+                problem = t('join.pickWorkshop');
+                draw();
+                (main.querySelector('input[name="workshop"]') as HTMLInputElement | null)?.focus();
+                return;
+              }
+              void enter();
+            },
+          },
+        },
+          joined.displayName ? null : [
+            h('label', { for: 'displayName', class: 'label' }, t('join.name'), ' ', h('span', { class: 'optional' }, t('join.optional'))),
+            h('input', {
+              id: 'displayName', name: 'displayName', class: 'input', autocomplete: 'name', maxLength: 80, value: values.displayName,
+              on: { input: (e: Event) => { values.displayName = (e.target as HTMLInputElement).value; } },
+            }),
+          ],
+          workshops,
+          h('p', { class: 'hint' }, t('join.badgeSame')),
+          event.privacy ? privacyNotice(event.privacy) : h('p', { class: 'hint' }, t('join.privacy')),
+          problem ? h('p', { class: 'error', role: 'alert' }, problem) : null,
+          h('button', { type: 'submit', class: 'btn btn-primary btn-wide', disabled: busy }, busy ? t('join.joining') : t('join.join')))));
+  };
+  draw();
+
+  async function enter(): Promise<void> {
+    busy = true;
+    problem = null;
+    draw();
+    try {
+      const name = values.displayName.trim();
+      const reply = name && !joined.displayName ? await postJson<AuthReply>('/api/auth/join', { badge, displayName: name }) : joined;
+      saveSession(reply);
+      if (name) {
+        saveProfile({ ...profile(), displayName: name });
+      }
+      rememberWorkshop(values.workshopId, event.eventId);
+      saveLastWorkshop(values.workshopId, event.workshops.find((w) => w.workshopId === values.workshopId)?.title ?? '');
+      location.assign(`/w/${encodeURIComponent(values.workshopId)}`);
+    } catch (error) {
+      busy = false;
+      problem = errorText(error instanceof ApiError ? error.code : 'unknown');
+      draw();
+    }
+  }
 }
 
 function showJoinForm(event: EventByCode, code: string): void {
@@ -273,7 +399,8 @@ async function scanCode(): Promise<void> {
       if (raw) {
         let code = raw;
         try {
-          code = new URL(raw, location.origin).searchParams.get('code') ?? raw;
+          const params = new URL(raw, location.origin).searchParams;
+          code = params.get('badge') ?? params.get('code') ?? raw;
         } catch {
           // A bare code, not a link.
         }

@@ -57,6 +57,7 @@ export class EditView {
         h('div', { class: 'button-row' },
           h('a', { class: 'btn', href: `/m/${id}` }, t('console.toModerator')),
           h('a', { class: 'btn', href: `/admin/${id}/keys` }, t('console.keys')),
+          h('a', { class: 'btn', href: `/admin/${id}/badges`, 'data-testid': 'to-badges' }, t('badges.title')),
           h('button', { type: 'button', class: 'btn', 'data-testid': 'export-program', on: { click: () => this.exportProgram() } }, t('form.export')))),
       h('p', { class: 'hint' }, t('form.editHint')),
       form.element,

@@ -60,6 +60,7 @@ export class KeysView {
           h('h1', null, s.title)),
         h('div', { class: 'button-row' },
           h('a', { class: 'btn', href: `/m/${id}`, 'data-testid': 'to-moderator' }, t('console.toModerator')),
+          h('a', { class: 'btn', href: `/admin/${id}/badges`, 'data-testid': 'to-badges' }, t('badges.title')),
           h('a', { class: 'btn', href: `/admin/${id}/edit` }, t('console.editEvent')))),
       this.fresh
         ? h('div', { class: 'console-note no-print', role: 'status', 'data-testid': 'created-note' }, t('keys.created'))

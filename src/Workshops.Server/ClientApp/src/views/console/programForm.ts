@@ -365,7 +365,7 @@ export class ProgramForm {
         h('legend', { class: 'label' }, t('form.joinWith')),
         radio('code', 'form.joinWithCode'),
         radio('badge', 'form.joinWithBadge'),
-        // Said plainly until badges can be printed: a badge event refuses the shared code.
+        // Said plainly: a badge event refuses the shared code, so badges must be made first.
         h('p', { class: 'hint', id: 'f-joinWith-hint' }, t('form.joinWithBadgeHint')),
         joinError?.element));
   }
