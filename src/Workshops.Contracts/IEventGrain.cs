@@ -44,6 +44,24 @@ public interface IEventGrain : IGrainWithStringKey
 
     /// <summary>What this event's tokens must match (servers cache it for seconds).</summary>
     Task<EventAccess> GetAccess();
+
+    /// <summary>GET /api/me (participant): everything stored about the caller, here and in every workshop.</summary>
+    Task<PersonalData> GetPersonalData(Caller caller);
+
+    /// <summary>
+    /// DELETE /api/me (participant): the caller's name and organization erased here and in every
+    /// workshop (ideas stay without author, votes without a name), and the caller's tokens refused.
+    /// </summary>
+    Task EraseMyData(Caller caller);
+
+    /// <summary>
+    /// DELETE /api/events/{eventId}/personal-data (admin, the event's moderator): every
+    /// participant's name and organization erased, audited without names. Returns how many people.
+    /// </summary>
+    Task<int> PurgePersonalData(Caller caller);
+
+    /// <summary>GET /api/events/{eventId}/personal-data (admin, moderator): purges and retention.</summary>
+    Task<PersonalDataStatus> GetPersonalDataStatus(Caller caller);
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.EventPublicInfo")]

@@ -78,6 +78,10 @@ public sealed partial class EventGrain
         return Task.FromResult(new EventAccess(
             true,
             S.ModeratorKeyGeneration,
-            S.Workshops.ToDictionary(w => w.WorkshopId, w => w.KeyGeneration, StringComparer.Ordinal)));
+            S.Workshops.ToDictionary(w => w.WorkshopId, w => w.KeyGeneration, StringComparer.Ordinal))
+        {
+            // Section 11: people who erased their data (DELETE /api/me) are refused from then on.
+            RevokedParticipants = new HashSet<string>(S.ErasedParticipants),
+        });
     }
 }

@@ -28,4 +28,13 @@ public sealed class EventState
     [Id(15)] public bool Deleting { get; set; }
     /// <summary>The privacy notice of the program (PROTOCOL.md section 11); null when it has none.</summary>
     [Id(16)] public EventPrivacy? Privacy { get; set; }
+    // [Id(17)]-[Id(19)]: badges (section 8).
+    /// <summary>Added (section 11): participants who erased their own data; their tokens are refused.</summary>
+    [Id(20)] public HashSet<string> ErasedParticipants { get; set; } = [];
+    /// <summary>Added (section 11): every purge of the event's personal data, without names.</summary>
+    [Id(21)] public List<PurgeRecord> Purges { get; set; } = [];
+    /// <summary>Added (section 11): when the event was first seen with every workshop closed (retention starts).</summary>
+    [Id(22)] public DateTimeOffset? AllClosedAt { get; set; }
+    /// <summary>Added (section 11): when the automatic purge ran; it runs once.</summary>
+    [Id(23)] public DateTimeOffset? RetentionPurgedAt { get; set; }
 }

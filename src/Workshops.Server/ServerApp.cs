@@ -58,6 +58,7 @@ public static class ServerApp
         app.MapAuthEndpoints();
         app.MapEventEndpoints();
         app.MapConsoleEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapWorkshopsHub();
         return app;
     }

@@ -64,6 +64,12 @@ public static class AccessRules
             ["POST /api/events/{eventId}/keys facilitator"] = [Who.Admin, Who.Moderator],
             ["POST /api/events/{eventId}/keys moderator"] = [Who.Admin],
             ["POST /api/events/{eventId}/join-code"] = [Who.Admin, Who.Moderator],
+
+            // Personal data (section 11): every participant has their own; staff have none.
+            ["GET /api/me"] = [.. Participants, Who.ForeignParticipant],
+            ["DELETE /api/me"] = [.. Participants, Who.ForeignParticipant],
+            ["GET /api/events/{eventId}/personal-data"] = [Who.Admin, Who.Moderator],
+            ["DELETE /api/events/{eventId}/personal-data"] = [Who.Admin, Who.Moderator],
         };
 
     public static bool IsBadToken(Who who) =>

@@ -49,6 +49,10 @@ public sealed class ServerHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(options.ToConfiguration(dataPath));
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            if (options.Clock is { } clock)
+            {
+                builder.Services.AddSingleton(clock);
+            }
         });
         try
         {

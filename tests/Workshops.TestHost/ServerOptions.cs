@@ -34,6 +34,9 @@ public sealed record ServerOptions
 
     public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The server's TimeProvider (a fake one moves time for the retention tests); the system clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
     public Dictionary<string, string?> ToConfiguration(string dataPath)
     {
         var config = new Dictionary<string, string?>(StringComparer.Ordinal)

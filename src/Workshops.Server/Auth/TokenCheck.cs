@@ -30,7 +30,7 @@ public sealed class TokenCheck(AdminKey admin, EventAccessCache access)
         }
 
         var state = await access.GetAsync(caller.EventId);
-        return state.Honours(caller.Role, caller.WorkshopId, GenerationOf(user));
+        return state.Honours(caller.Role, caller.WorkshopId, GenerationOf(user), caller.ParticipantId);
     }
 
     /// <summary>True when the token's event no longer exists (as far as this server knows now).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Workshops.Storage;
 
@@ -16,7 +17,9 @@ public static class ClusterRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var cluster = builder.Configuration.GetSection(WorkshopsClusterOptions.Section).Get<WorkshopsClusterOptions>() ?? new();
         builder.Services.AddSingleton(cluster);
-        builder.Services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test host may bring its own clock (the retention tests move time).
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Configure<Workshops.Grains.PrivacyOptions>(builder.Configuration.GetSection(Workshops.Grains.PrivacyOptions.Section));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -59,6 +62,7 @@ public static class ClusterRegistration
 
             silo.SecureClusterTransport(cluster, exposed);
             silo.AddWorkshopStorage(builder.Configuration);
+            silo.AddWorkshopPrivacyStorage(builder.Configuration);
             // Workshops idle for a while leave memory; their state is stored.
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });
