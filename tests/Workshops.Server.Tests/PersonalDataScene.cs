@@ -55,7 +55,8 @@ public sealed class PersonalDataScene
         var created = await api.CreateEventAsync(admin, new EventProgram
         {
             Title = "Kişisel Veri Toplantısı",
-            Date = "2026-11-26",
+            // A year ahead: the date-based retention (for workshops that never close) must not run meanwhile.
+            Date = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Venue = "Ankara",
             Workshops = [new() { Title = "Hassas Gruplar" }, new() { Title = "Eğitim ve Gençlik" }],
             Settings = WorkshopSettings.Default with { AnonymousIdeas = false },

@@ -29,6 +29,7 @@ internal static class PageEndpoints
         Page(app, "/admin/new", "admin.html");
         Page(app, "/admin/{eventId}/edit", "admin.html");
         Page(app, "/admin/{eventId}/keys", "admin.html");
+        Page(app, "/me/{eventId}", "me.html");
         return app;
     }
 
