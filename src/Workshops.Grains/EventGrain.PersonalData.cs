@@ -11,6 +11,9 @@ public sealed partial class EventGrain : IRemindable
 {
     internal const string RetentionReminder = "privacy-retention";
 
+    /// <summary>The injected clock of the retention decisions: the keyed one of <see cref="PrivacyOptions.ClockKey"/> if any, else the grain's.</summary>
+    private TimeProvider PrivacyClock => ServiceProvider.GetKeyedService<TimeProvider>(PrivacyOptions.ClockKey) ?? _clock;
+
     // One purge at a time: the grain is reentrant and a reminder tick may meet a moderator's purge.
     private Task<int>? _purging;
 
@@ -138,7 +141,7 @@ public sealed partial class EventGrain : IRemindable
         var allClosed = summaries.Length > 0 && summaries.All(w => w.Phase == WorkshopPhase.Closed);
         if (allClosed && S.AllClosedAt is null)
         {
-            S.AllClosedAt = _clock.GetUtcNow();
+            S.AllClosedAt = PrivacyClock.GetUtcNow();
             await _commit.CommitAsync();
         }
         else if (!allClosed && S.AllClosedAt is not null)
@@ -147,7 +150,7 @@ public sealed partial class EventGrain : IRemindable
             await _commit.CommitAsync();
         }
 
-        if (PurgeDueAt() is { } due && _clock.GetUtcNow() >= due && S.RetentionPurgedAt is null)
+        if (PurgeDueAt() is { } due && PrivacyClock.GetUtcNow() >= due && S.RetentionPurgedAt is null)
         {
             await PurgeOnceAsync(role: null);
             if (await this.GetReminder(RetentionReminder) is { } reminder)
@@ -207,7 +210,7 @@ public sealed partial class EventGrain : IRemindable
             await Workshop(workshop.WorkshopId).ErasePersonalData(null);
         }
 
-        var now = _clock.GetUtcNow();
+        var now = PrivacyClock.GetUtcNow();
         S.Purges.Add(new PurgeRecord { At = now, Role = role, People = people });
         if (role is null)
         {

@@ -10,7 +10,7 @@ namespace Workshops.Server.Tests;
 
 /// <summary>
 /// The automatic purge (contract section 11): <c>retentionDays</c> after every workshop closed, on
-/// an Orleans reminder kept in the SQLite file. The server's clock is fake (days pass at once);
+/// an Orleans reminder kept in the SQLite file. The retention clock is fake (days pass at once);
 /// the reminder ticks every second of real time and only wakes the event, which decides by that clock.
 /// </summary>
 public sealed class RetentionPurgeTests
@@ -20,7 +20,7 @@ public sealed class RetentionPurgeTests
     private static ServerOptions Options(string dataPath, FakeTimeProvider clock, string? clusterId = null) => new()
     {
         DataPath = dataPath,
-        Clock = clock,
+        PrivacyClock = clock,
         ClusterId = clusterId ?? "test-" + Guid.NewGuid().ToString("N")[..8],
         Extra = new Dictionary<string, string?> { ["Workshops:Privacy:RetentionCheckPeriod"] = "00:00:01" },
     };
@@ -86,7 +86,7 @@ public sealed class RetentionPurgeTests
 
         // The next server starts three days later on the same folder; nobody calls the event.
         var later = new FakeTimeProvider(closedAt.AddDays(3));
-        await using var second = await ServerHost.StartAsync(options with { Clock = later, SiloPort = FreePort.Get(), GatewayPort = FreePort.Get() });
+        await using var second = await ServerHost.StartAsync(options with { PrivacyClock = later, SiloPort = FreePort.Get(), GatewayPort = FreePort.Get() });
         var grain = Grain(second, eventId);
         var done = await PollAsync(grain, s => s.RetentionPurgedAt is not null);
         Assert.Equal(new PersonalDataPurge(later.GetUtcNow(), null, 2, true), Assert.Single(done.Purges));
@@ -109,7 +109,7 @@ public sealed class RetentionPurgeTests
         }
     }
 
-    /// <summary>The event's export as the grain gives it (the fake clock may have expired every token).</summary>
+    /// <summary>The event's export as the grain gives it (read in-process: no token needed).</summary>
     private static async Task<string> ExportText(ServerHost server, string eventId) =>
         JsonSerializer.Serialize(await Grain(server, eventId).GetExport(Caller.Admin), WorkshopsApi.Json);
 

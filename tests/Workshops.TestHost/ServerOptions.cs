@@ -34,8 +34,8 @@ public sealed record ServerOptions
 
     public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>The server's TimeProvider (a fake one moves time for the retention tests); the system clock when null.</summary>
-    public TimeProvider? Clock { get; init; }
+    /// <summary>The clock of the retention decisions (section 11; a fake one moves days); the server's own when null.</summary>
+    public TimeProvider? PrivacyClock { get; init; }
 
     public Dictionary<string, string?> ToConfiguration(string dataPath)
     {

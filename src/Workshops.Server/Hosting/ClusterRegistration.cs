@@ -1,6 +1,5 @@
 using System.Net;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Workshops.Storage;
 
@@ -17,8 +16,7 @@ public static class ClusterRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var cluster = builder.Configuration.GetSection(WorkshopsClusterOptions.Section).Get<WorkshopsClusterOptions>() ?? new();
         builder.Services.AddSingleton(cluster);
-        // TryAdd: a test host may bring its own clock (the retention tests move time).
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<Workshops.Grains.PrivacyOptions>(builder.Configuration.GetSection(Workshops.Grains.PrivacyOptions.Section));
         builder.UseOrleans(silo =>
         {
