@@ -44,11 +44,21 @@ public sealed class ErasureProofTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
-    public async Task After_the_moderators_purge_no_blob_of_the_azure_container_holds_a_name_in_utf8_or_utf16()
+    public async Task After_the_moderators_purge_no_blob_of_the_azure_container_holds_a_name_in_utf8_or_utf16_and_the_reminder_is_in_azure_table()
     {
         await using var server = await ServerHost.StartAsync(new ServerOptions { StorageProvider = "AzureBlob", AzureConnectionString = azurite.ConnectionString });
         var scene = await PersonalDataScene.CreateAsync(server);
         var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("workshops");
+
+        // On Azure the retention reminder lives in Azure Table (Orleans' table provider).
+        var reminders = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("OrleansReminders");
+        var rows = new List<string>();
+        await foreach (var row in reminders.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            rows.Add(string.Join(" ", row.Values));
+        }
+
+        Assert.Contains(rows, r => r.Contains(scene.EventId, StringComparison.Ordinal) && r.Contains("privacy-retention", StringComparison.Ordinal));
         Assert.Contains(ErasureProof.Find(await BlobsAsync(container), scene.People), f => f.StartsWith("UTF-8 " + scene.People[0].Marker, StringComparison.Ordinal));
 
         await PurgeAsync(scene);
