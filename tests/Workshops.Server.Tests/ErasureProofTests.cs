@@ -55,7 +55,7 @@ public sealed class ErasureProofTests(AzuriteFixture azurite) : IClassFixture<Az
         var rows = new List<string>();
         await foreach (var row in reminders.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
-            rows.Add(string.Join(" ", row.Values));
+            rows.Add(string.Join(" ", row.Select(property => property.Value)));
         }
 
         Assert.Contains(rows, r => r.Contains(scene.EventId, StringComparison.Ordinal) && r.Contains("privacy-retention", StringComparison.Ordinal));
