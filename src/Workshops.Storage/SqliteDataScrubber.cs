@@ -44,7 +44,7 @@ public sealed class SqliteDataScrubber(string path) : IDataScrubber, IDisposable
 
     private void Scrub(CancellationToken cancellationToken)
     {
-        using var connection = new SqliteConnection(SqliteGrainStorage.BuildConnectionString(FilePath, SqliteOpenMode.ReadWrite, pooling: false));
+        using var connection = new SqliteConnection(SqliteWriter.BuildConnectionString(FilePath, SqliteOpenMode.ReadWrite, pooling: false));
         connection.Open();
         Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMs};");
 

@@ -31,7 +31,7 @@ public sealed class SqliteReminderTable(string path, IOptions<ClusterOptions> cl
 
     private const string Columns = "grain_id, name, start_at, period, version";
 
-    private readonly string _connectionString = SqliteGrainStorage.BuildConnectionString(Path.GetFullPath(path), SqliteOpenMode.ReadWriteCreate, pooling: true);
+    private readonly string _connectionString = SqliteWriter.BuildConnectionString(Path.GetFullPath(path), SqliteOpenMode.ReadWriteCreate, pooling: true);
     private readonly string _serviceId = cluster.Value.ServiceId;
 
     public Task Init() => Task.Run(() =>
