@@ -65,6 +65,23 @@ public interface IEventGrain : IGrainWithStringKey
 
     /// <summary>Where the groups of these participants (the people behind a report) come from (staff); null in an event without badges.</summary>
     Task<GroupSource?> GetGroupSource(Caller caller, IReadOnlyList<string> participantIds);
+    /// <summary>GET /api/me (participant): everything stored about the caller, here and in every workshop.</summary>
+    Task<PersonalData> GetPersonalData(Caller caller);
+
+    /// <summary>
+    /// DELETE /api/me (participant): the caller's name and organization erased here and in every
+    /// workshop (ideas stay without author, votes without a name), and the caller's tokens refused.
+    /// </summary>
+    Task EraseMyData(Caller caller);
+
+    /// <summary>
+    /// DELETE /api/events/{eventId}/personal-data (admin, the event's moderator): every
+    /// participant's name and organization erased, audited without names. Returns how many people.
+    /// </summary>
+    Task<int> PurgePersonalData(Caller caller);
+
+    /// <summary>GET /api/events/{eventId}/personal-data (admin, moderator): purges and retention.</summary>
+    Task<PersonalDataStatus> GetPersonalDataStatus(Caller caller);
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.EventPublicInfo")]

@@ -80,7 +80,8 @@ public sealed partial class EventGrain
             S.ModeratorKeyGeneration,
             S.Workshops.ToDictionary(w => w.WorkshopId, w => w.KeyGeneration, StringComparer.Ordinal))
         {
-            RevokedParticipants = RevokedParticipants(),
+            // Section 8: revoked badges' holders; section 11: people who erased their data (DELETE /api/me).
+            RevokedParticipants = RevokedParticipants().Concat(S.ErasedParticipants).ToHashSet(StringComparer.Ordinal),
         });
     }
 }

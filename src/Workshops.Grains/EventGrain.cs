@@ -67,6 +67,8 @@ public sealed partial class EventGrain : Grain, IEventGrain
                 Log.DirectoryFailed(_logger, ex, Id);
             }
         }
+
+        await EnsureRetentionReminderAsync();
     }
 
     private string Id => this.GetPrimaryKeyString();
@@ -113,6 +115,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
             S.NextWorkshopNumber = records.Count + 1;
             await _commit.CommitAsync();
             await Directory.Add(Id, S.CreatedAt);
+            await EnsureRetentionReminderAsync();
             return new EventCreated(Id, joinCode, moderatorKey, workshops);
         }
         finally

@@ -32,4 +32,13 @@ public sealed class EventState
     [Id(17)] public Dictionary<string, BadgeRecord> Badges { get; set; } = [];
     /// <summary>Added: what organizers did to the event itself (badge revocations), in order.</summary>
     [Id(18)] public List<AuditRecord> Audit { get; set; } = [];
+    // [Id(19)] is unused (kept for badges).
+    /// <summary>Added (section 11): participants who erased their own data; their tokens are refused.</summary>
+    [Id(20)] public HashSet<string> ErasedParticipants { get; set; } = [];
+    /// <summary>Added (section 11): every purge of the event's personal data, without names.</summary>
+    [Id(21)] public List<PurgeRecord> Purges { get; set; } = [];
+    /// <summary>Added (section 11): when the event was first seen with every workshop closed (retention starts).</summary>
+    [Id(22)] public DateTimeOffset? AllClosedAt { get; set; }
+    /// <summary>Added (section 11): when the automatic purge ran; it runs once.</summary>
+    [Id(23)] public DateTimeOffset? RetentionPurgedAt { get; set; }
 }

@@ -59,6 +59,7 @@ public static class ServerApp
         app.MapEventEndpoints();
         app.MapConsoleEndpoints();
         app.MapBadgeEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapWorkshopsHub();
         return app;
     }

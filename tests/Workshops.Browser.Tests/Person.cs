@@ -80,7 +80,7 @@ public sealed class Person
     /// into its timeout although the page is already there. Polling the page's own state has no
     /// such window; a page that never gets there is reported with what it shows.
     /// </summary>
-    private async Task WaitForPathAsync(string path, string step)
+    internal async Task WaitForPathAsync(string path, string step)
     {
         try
         {

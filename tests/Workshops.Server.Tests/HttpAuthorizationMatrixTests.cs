@@ -16,7 +16,10 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
     public async Task Http_endpoint_is_allowed_or_refused_exactly_as_the_role_table_says(string endpoint, Who who, string expected)
     {
         var scene = await MatrixScene.CreateAsync(fixture);
-        var token = await scene.TokenAsync(who);
+        // Erasing the fixture's shared foreign participant would refuse it in every later case.
+        var token = endpoint == "DELETE /api/me" && who == Who.ForeignParticipant
+            ? (await fixture.Api.JoinAsync(fixture.ForeignJoinCode, "Yabancı Geçici")).Token
+            : await scene.TokenAsync(who);
         var (method, path) = endpoint switch
         {
             "POST /api/events" => (HttpMethod.Post, "api/events"),
@@ -37,6 +40,9 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
                 (endpoint.StartsWith("POST", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, $"api/events/{scene.EventId}/badges"),
             "DELETE /api/events/{eventId}/badges/{badgeId}" => (HttpMethod.Delete, $"api/events/{scene.EventId}/badges/{scene.BadgeId}"),
             "POST /api/auth/join badge" => (HttpMethod.Post, "api/auth/join"),
+            "GET /api/me" or "DELETE /api/me" => (endpoint.StartsWith("GET", StringComparison.Ordinal) ? HttpMethod.Get : HttpMethod.Delete, "api/me"),
+            "GET /api/events/{eventId}/personal-data" => (HttpMethod.Get, $"api/events/{scene.EventId}/personal-data"),
+            "DELETE /api/events/{eventId}/personal-data" => (HttpMethod.Delete, $"api/events/{scene.EventId}/personal-data"),
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 
@@ -83,6 +89,23 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
             {
                 Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
                 Assert.Equal(ErrorCodes.NotFound, (await fixture.Api.TryAsync(HttpMethod.Get, "api/events/" + scene.EventId, fixture.AdminToken)).Code);
+                return;
+            }
+
+            if (endpoint == "DELETE /api/me")
+            {
+                // Erased: the token stops working.
+                Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+                Assert.Equal(ErrorCodes.Unauthorized, (await fixture.Api.TryAsync(HttpMethod.Get, "api/me", token)).Code);
+                return;
+            }
+
+            if (endpoint == "DELETE /api/events/{eventId}/personal-data")
+            {
+                // Purged: the name the scene's participant gave is gone from the event's export.
+                Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+                var me = await fixture.Api.GetAsync<JsonElement>("api/me", scene.ParticipantToken);
+                Assert.False(me.TryGetProperty("displayName", out _), me.GetRawText());
                 return;
             }
 
@@ -141,6 +164,15 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
                     break;
                 case "POST /api/events/{eventId}/join-code":
                     Assert.NotEqual(scene.Created.JoinCode, root.GetProperty("joinCode").GetString());
+                    break;
+                case "GET /api/me":
+                    Assert.StartsWith("p", root.GetProperty("participantId").GetString(), StringComparison.Ordinal);
+                    Assert.Equal(JsonValueKind.Array, root.GetProperty("ideas").ValueKind);
+                    Assert.Equal(JsonValueKind.Array, root.GetProperty("votes").ValueKind);
+                    break;
+                case "GET /api/events/{eventId}/personal-data":
+                    Assert.Equal(30, root.GetProperty("retentionDays").GetInt32());
+                    Assert.Equal(0, root.GetProperty("purges").GetArrayLength());
                     break;
             }
         }

@@ -26,6 +26,9 @@ public sealed class MatrixFixture : IAsyncLifetime
 
     public string ForeignParticipantToken { get; private set; } = "";
 
+    /// <summary>Event B's join code: a case that erases a foreign participant joins its own.</summary>
+    public string ForeignJoinCode { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         _server = await ServerHost.StartAsync();
@@ -36,6 +39,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         ForeignModeratorToken = (await Api.SignInAsync(foreign.ModeratorKey)).Token;
         ForeignFacilitatorToken = (await Api.SignInAsync(foreign.Workshops[0].FacilitatorKey)).Token;
         ForeignParticipantToken = (await Api.JoinAsync(foreign.JoinCode, "Yabancı")).Token;
+        ForeignJoinCode = foreign.JoinCode;
     }
 
     public async Task DisposeAsync()

@@ -49,6 +49,10 @@ public sealed class ServerHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(options.ToConfiguration(dataPath));
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            if (options.PrivacyClock is { } clock)
+            {
+                builder.Services.AddKeyedSingleton(Workshops.Grains.PrivacyOptions.ClockKey, clock);
+            }
         });
         try
         {

@@ -34,6 +34,9 @@ public sealed record ServerOptions
 
     public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The clock of the retention decisions (section 11; a fake one moves days); the server's own when null.</summary>
+    public TimeProvider? PrivacyClock { get; init; }
+
     public Dictionary<string, string?> ToConfiguration(string dataPath)
     {
         var config = new Dictionary<string, string?>(StringComparer.Ordinal)

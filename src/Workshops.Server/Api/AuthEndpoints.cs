@@ -124,6 +124,12 @@ internal static class AuthEndpoints
 
     private static async Task<Caller?> PreviousParticipant(HttpContext http)
     {
+        // A token the check refused (an erased participant, section 11) gives a new participant, not the old one.
+        if (http.Items.ContainsKey(TokenCheckMiddleware.RevokedItem))
+        {
+            return null;
+        }
+
         var result = await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.AuthenticateAsync(http);
         return result.Succeeded ? result.Principal.ToCaller() : null;
     }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.resolve(here, '../wwwroot/app');
-const pages = ['index', 'workshop', 'moderator', 'wall', 'plenary', 'admin'];
+const pages = ['index', 'workshop', 'moderator', 'wall', 'plenary', 'admin', 'me'];
 
 const result = await esbuild.build({
   absWorkingDir: here,
@@ -19,6 +19,7 @@ const result = await esbuild.build({
     wall: 'src/pages/wall.ts',
     plenary: 'src/pages/plenary.ts',
     console: 'src/pages/console.ts',
+    me: 'src/pages/me.ts',
     app: 'css/app.css',
   },
   bundle: true,

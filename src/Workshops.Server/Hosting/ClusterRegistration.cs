@@ -17,6 +17,7 @@ public static class ClusterRegistration
         var cluster = builder.Configuration.GetSection(WorkshopsClusterOptions.Section).Get<WorkshopsClusterOptions>() ?? new();
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<Workshops.Grains.PrivacyOptions>(builder.Configuration.GetSection(Workshops.Grains.PrivacyOptions.Section));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -59,6 +60,7 @@ public static class ClusterRegistration
 
             silo.SecureClusterTransport(cluster, exposed);
             silo.AddWorkshopStorage(builder.Configuration);
+            silo.AddWorkshopPrivacyStorage(builder.Configuration);
             // Workshops idle for a while leave memory; their state is stored.
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         });

@@ -30,6 +30,7 @@ internal static class PageEndpoints
         Page(app, "/admin/{eventId}/edit", "admin.html");
         Page(app, "/admin/{eventId}/keys", "admin.html");
         Page(app, "/admin/{eventId}/badges", "admin.html");
+        Page(app, "/me/{eventId}", "me.html");
         return app;
     }
 

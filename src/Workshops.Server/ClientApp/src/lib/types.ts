@@ -213,3 +213,14 @@ export interface EventListItem {
   votes: number;
   status: 'open' | 'closed';
 }
+
+/** GET /api/me (contract section 11): everything the server stores about the caller. */
+export interface PersonalData {
+  participantId: string;
+  displayName?: string | null;
+  organization?: string | null;
+  group?: string | null;
+  joinedAt: string;
+  ideas: { workshopId: string; ideaId: string; text: string }[];
+  votes: { workshopId: string; ideaId: string; votes: number }[];
+}

@@ -30,10 +30,11 @@ export class ParticipantView {
     this.conn = connectionBadge(sync.hub, () => sync.queue.size);
     topbar.replaceChildren(
       h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), h('span', { class: 'brand-name' }, t('app.name'))),
-      h('div', { class: 'topbar-tools' }, this.conn.element, languageSwitch()));
+      h('div', { class: 'topbar-tools' }, this.conn.element,
+        session.eventId ? h('a', { class: 'btn btn-small', href: `/me/${encodeURIComponent(session.eventId)}`, 'data-testid': 'my-data' }, t('me.link')) : null,
+        languageSwitch()));
     this.boardId = sessionStorage.getItem(`ws.tab.${sync.workshopId}`) ?? '';
     tabKeys(this.tabs, (index) => this.select(this.sync.state?.boards[index]?.boardId ?? ''));
-    void session;
   }
 
   onChange(change: Change): void {
