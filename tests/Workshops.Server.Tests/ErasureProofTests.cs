@@ -19,13 +19,20 @@ public sealed class ErasureProofTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var server = await ServerHost.StartAsync(new ServerOptions { DataPath = data.Path });
         var scene = await PersonalDataScene.CreateAsync(server);
 
+        // An organizer's badge for someone who has not joined yet: its name is personal data too.
+        var (badgeName, badgeOrganization, badgeMarker) = PersonalDataScene.UniqueName("Gülşen");
+        await scene.Api.SendAsync<System.Text.Json.JsonElement>(HttpMethod.Post, $"api/events/{scene.EventId}/badges", scene.AdminToken,
+            new { people = new[] { new { name = badgeName, organization = badgeOrganization } } });
+        var everyone = scene.People.Append(new PersonalDataScene.Person(badgeName, badgeOrganization, badgeMarker, "", "", "", "")).ToList();
+
         // The control: before the purge the search finds every name, so it can fail.
-        Assert.Contains(ErasureProof.Find(ErasureProof.DataFolder(data.Path), scene.People), f => f.StartsWith("UTF-8 " + scene.People[0].Marker, StringComparison.Ordinal));
-        Assert.Contains(ErasureProof.Find(ErasureProof.DataFolder(data.Path), scene.People), f => f.StartsWith("UTF-8 " + scene.People[1].Organization, StringComparison.Ordinal));
+        Assert.Contains(ErasureProof.Find(ErasureProof.DataFolder(data.Path), everyone), f => f.StartsWith("UTF-8 " + scene.People[0].Marker, StringComparison.Ordinal));
+        Assert.Contains(ErasureProof.Find(ErasureProof.DataFolder(data.Path), everyone), f => f.StartsWith("UTF-8 " + scene.People[1].Organization, StringComparison.Ordinal));
+        Assert.Contains(ErasureProof.Find(ErasureProof.DataFolder(data.Path), everyone), f => f.StartsWith("UTF-8 " + badgeName, StringComparison.Ordinal));
 
         await PurgeAsync(scene);
 
-        Assert.Empty(ErasureProof.Find(ErasureProof.DataFolder(data.Path), scene.People));
+        Assert.Empty(ErasureProof.Find(ErasureProof.DataFolder(data.Path), everyone));
     }
 
     [Fact]
