@@ -113,6 +113,17 @@ public static class WorkshopFold
                 }
 
                 break;
+            case PersonalDataErased erased:
+                var keys = erased.ActorKeys.ToHashSet(StringComparer.Ordinal);
+                foreach (var authored in state.Ideas.Where(i => keys.Contains(i.AuthorKey)))
+                {
+                    state.StoredUnits -= StoredSize.Of(authored);
+                    authored.AuthorName = null;
+                    authored.AuthorKey = "";
+                    state.StoredUnits += StoredSize.Of(authored);
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"unknown workshop event {e.GetType().Name}");
         }
