@@ -471,6 +471,11 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
             {
                 _outbox.Enqueue((decision.Events[^1].Position, decision.Notices));
             }
+
+            if (Model.HasUnannouncedTallies)
+            {
+                EnsureTallyTimer();
+            }
         }
 
         if (!await WhenStoredAsync(TentativeState.Position))
