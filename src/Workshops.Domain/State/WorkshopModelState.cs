@@ -6,7 +6,14 @@ namespace Workshops.Domain.State;
 /// A workshop as the fold of its events (<see cref="Model.WorkshopFold"/>); what a snapshot holds.
 /// Persisted: never rename or renumber a member, add new ones at the end.
 /// </summary>
-[GenerateSerializer, Alias("Workshops.Domain.WorkshopModelState")]
+/// <remarks>
+/// Marked <see cref="ImmutableAttribute"/> although the fold changes it: Orleans then never copies
+/// it, so JournaledGrain's confirmed and tentative views are one instance instead of a deep copy of
+/// the whole workshop after every write. That is safe because the fold ignores an event already
+/// folded in (<see cref="Position"/>), and the grain never rolls its memory back: a failed write
+/// ends the activation.
+/// </remarks>
+[GenerateSerializer, Immutable, Alias("Workshops.Domain.WorkshopModelState")]
 public sealed class WorkshopModelState
 {
     /// <summary>The log position of the last event folded in (0: none; a converted legacy record is 0).</summary>
