@@ -29,6 +29,7 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
 {
     internal static readonly TimeSpan TallyInterval = TimeSpan.FromMilliseconds(100);
     internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LastDeliveryWait = TimeSpan.FromSeconds(5);
 
     /// <summary>A snapshot is written after this many events...</summary>
     internal const int SnapshotEvery = 2000;
@@ -48,8 +49,8 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
     // Notices of raised events, published once their last event is stored; in log order.
     private readonly Queue<(long Position, IReadOnlyList<WorkshopNotice> Notices)> _outbox = new();
 
-    // One subscription per server, with the people it holds connections for; memory only.
-    private readonly Dictionary<string, Subscriber> _subscribers = new(StringComparer.Ordinal);
+    // The servers subscribed to this workshop, with the people they hold; memory only.
+    private readonly WorkshopPublisher _publisher;
 
     private WorkshopModel? _model;
     private IGrainTimer? _tallyTimer;
@@ -74,6 +75,7 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
         _legacyVersion = legacyVersion;
         _clock = clock;
         _logger = logger;
+        _publisher = new WorkshopPublisher(this.GetPrimaryKeyString(), SubscriptionExpiry, clock, logger, OnServerDropped);
     }
 
     private string Id => this.GetPrimaryKeyString();
@@ -113,6 +115,15 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
             {
                 await SnapshotAsync();
             }
+        }
+
+        // What was stored is announced before the activation goes, unless a server is too slow.
+        try
+        {
+            await _publisher.DeliveredAsync().WaitAsync(LastDeliveryWait, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -294,7 +305,7 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
         if (state.Initialized)
         {
             // Open pages hear it before the data goes; their next call answers not_found.
-            Broadcast([Model.Erased(state)]);
+            _publisher.Publish([Model.Erased(state)]);
         }
 
         // A write in flight must land before the stream goes, or it would bring it back; whether
@@ -311,7 +322,7 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
             await _legacyVersion.ClearStateAsync();
         }
 
-        _subscribers.Clear();
+        _publisher.Clear();
         DeactivateOnIdle();
     }
 
@@ -323,14 +334,14 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
             .Where(person => person.Role == Role.Participant)
             .Select(person => person.ActorKey)
             .ToHashSet(StringComparer.Ordinal);
-        _subscribers[serverId] = new Subscriber(serverId, observer, Now, participants);
+        _publisher.Attach(serverId, observer, participants);
         return RecountPresenceAsync();
     }
 
     public Task Detach(string serverId)
     {
         ThrowIfBroken();
-        return _subscribers.Remove(serverId) ? RecountPresenceAsync() : Task.CompletedTask;
+        return _publisher.Detach(serverId) ? RecountPresenceAsync() : Task.CompletedTask;
     }
 
     // ---- storage: Orleans' CustomStorage provider calls these two ----
@@ -554,22 +565,28 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
 
         if (ready is not null)
         {
-            Broadcast(ready);
+            _publisher.Publish(ready);
         }
     }
 
-    private void Broadcast(IReadOnlyList<WorkshopNotice> notices)
+    private void OnServerDropped()
     {
-        foreach (var subscriber in _subscribers.Values)
+        // A push to a server failed: its people no longer count until it renews. Nobody waits
+        // for this change; a failed write of it breaks the activation like any other.
+        if (_broken is null && !_erasing)
+        {
+            _ = RecountQuietlyAsync();
+        }
+
+        async Task RecountQuietlyAsync()
         {
             try
             {
-                _ = subscriber.Observer.OnNotices(notices);
+                await RecountPresenceAsync();
             }
-            catch (Exception ex)
+            catch (WorkshopException ex)
             {
-                // One-way: a server that is gone only costs a log line; it drops out at expiry.
-                Log.PushFailed(_logger, ex, Id, subscriber.ServerId);
+                Log.TalliesNotStored(_logger, ex, Id);
             }
         }
     }
@@ -654,22 +671,13 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
         }
     }
 
-    private Task ExpireSubscribersAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = Now - SubscriptionExpiry;
-        var expired = _subscribers.Values.Where(s => s.RenewedAt < cutoff).Select(s => s.ServerId).ToList();
-        foreach (var serverId in expired)
-        {
-            // A server that stopped renewing is gone; so are the people it held.
-            _subscribers.Remove(serverId);
-        }
-
-        return expired.Count > 0 && _broken is null ? RecountPresenceAsync() : Task.CompletedTask;
-    }
+    // A server that stopped renewing is gone; so are the people it held.
+    private Task ExpireSubscribersAsync(CancellationToken cancellationToken) =>
+        _publisher.ExpireStale() && _broken is null ? RecountPresenceAsync() : Task.CompletedTask;
 
     private Task RecountPresenceAsync()
     {
-        var count = _subscribers.Values.SelectMany(s => s.Participants).Distinct(StringComparer.Ordinal).Count();
+        var count = _publisher.ParticipantCount;
         if (_erasing || Model.CountPresence(TentativeState, count, Now) is not { } decision)
         {
             return Task.CompletedTask;
