@@ -77,7 +77,7 @@ run_project() {
 for project in tests/*.Tests/*.csproj; do
   run_project "$project" tr_TR
 done
-for project in tests/Workshops.Grains.Tests/*.csproj tests/Workshops.Reports.Tests/*.csproj tests/Workshops.Storage.Tests/*.csproj; do
+for project in tests/Workshops.Domain.Tests/*.csproj tests/Workshops.Grains.Tests/*.csproj tests/Workshops.Reports.Tests/*.csproj tests/Workshops.Storage.Tests/*.csproj; do
   [ -f "$project" ] && run_project "$project" en_US
 done
 

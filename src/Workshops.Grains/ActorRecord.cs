@@ -2,6 +2,7 @@ using Workshops.Contracts;
 
 namespace Workshops.Grains;
 
+/// <summary>Legacy, read-only: part of <see cref="WorkshopState"/>. Never rename or renumber a member.</summary>
 [GenerateSerializer, Alias("Workshops.ActorRecord")]
 public sealed class ActorRecord
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workshops.Contracts;
+using Workshops.Domain;
 
 namespace Workshops.Grains;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Workshops.Contracts;
+using Workshops.Domain;
 
 namespace Workshops.Grains;
 

@@ -3,7 +3,8 @@ using Workshops.Contracts;
 namespace Workshops.Grains;
 
 /// <summary>
-/// Group commit for a reentrant grain: at most one write in flight; every change made while it
+/// Group commit for a reentrant grain that keeps whole-state storage (the event grain; the workshop
+/// grain batches through JournaledGrain instead): at most one write in flight; every change made while it
 /// runs waits for the next write, which already holds it. A vote storm thus costs one storage
 /// round trip per batch, not per vote. Runs on the grain's scheduler, so it needs no locks.
 /// </summary>

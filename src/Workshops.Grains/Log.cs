@@ -18,4 +18,13 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Event {EventId}: registering in the event directory failed")]
     public static partial void DirectoryFailed(ILogger logger, Exception error, string eventId);
+
+    [LoggerMessage(6, LogLevel.Warning, "Workshop {WorkshopId}: a snapshot was not written; the log keeps its entries")]
+    public static partial void SnapshotFailed(ILogger logger, Exception error, string workshopId);
+
+    [LoggerMessage(7, LogLevel.Information, "Workshop {WorkshopId}: converted the legacy record into the event log")]
+    public static partial void LegacyConverted(ILogger logger, string workshopId);
+
+    [LoggerMessage(8, LogLevel.Error, "Workshop {WorkshopId}: reading the event log failed; the activation serves nothing")]
+    public static partial void ReadFailed(ILogger logger, Exception error, string workshopId);
 }

@@ -1,5 +1,6 @@
 namespace Workshops.Grains;
 
+/// <summary>Legacy, read-only: part of <see cref="WorkshopState"/>. Never rename or renumber a member.</summary>
 [GenerateSerializer, Alias("Workshops.OpRecord")]
 public sealed class OpRecord
 {

@@ -6,7 +6,8 @@ namespace Workshops.Grains;
 /// A counted proxy for how much a record adds to its grain's stored state: the UTF-16 code units
 /// of its texts plus a fixed allowance for its ids, numbers and framing. Budgets are checked with
 /// it before a change, which serializing the whole state on every call could not do cheaply: the
-/// texts are the only part of a record whose size a caller controls.
+/// texts are the only part of a record whose size a caller controls. (The workshop's own is
+/// <see cref="Domain.State.StoredSize"/>.)
 /// </summary>
 internal static class StoredSize
 {
@@ -18,15 +19,6 @@ internal static class StoredSize
 
     public static long Of(BadgeRecord badge) =>
         RecordOverhead + Units(badge.CodeHash) + Units(badge.Name) + Units(badge.Organization) + Units(badge.Group) + Units(badge.ParticipantId);
-
-    public static long Of(IdeaRecord idea) =>
-        RecordOverhead + Units(idea.Text) + Units(idea.AuthorName) + Units(idea.AuthorKey) + Units(idea.MergedInto);
-
-    public static long Of(AuditRecord entry) =>
-        RecordOverhead + Units(entry.Action) + Units(entry.IdeaId) + Units(entry.Detail);
-
-    public static long Of(string boardId, OutputRecord output) =>
-        RecordOverhead + Units(boardId) + Units(output.Text) + output.SourceIdeaIds.Sum(id => (long)Units(id));
 
     public static long Of(EventPrivacy? privacy) =>
         privacy is null ? 0 : RecordOverhead + Units(privacy.Controller) + Units(privacy.Contact) + Units(privacy.Purpose);

@@ -1,112 +1,120 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.EventSourcing;
+using Orleans.EventSourcing.CustomStorage;
+using Orleans.Providers;
+using Orleans.Serialization;
 using Workshops.Contracts;
+using Workshops.Domain.Events;
+using Workshops.Domain.Model;
+using Workshops.Domain.State;
 
 namespace Workshops.Grains;
 
 /// <summary>
-/// One thematic workshop. Reentrant so that calls arriving while a write is in flight can join
-/// the next write (group commit). Every method validates and changes memory synchronously,
-/// with no await in between, so interleaving never sees half a change; then it waits until
-/// the change is stored. Browsers hear of a change only after it is stored.
+/// One thematic workshop, event-sourced: it authorizes a call, lets the model
+/// (<see cref="WorkshopModel"/>) decide on the tentative state, raises the events, waits until
+/// they are stored in the workshop's log (<see cref="IEventLogStore"/>) and only then answers and
+/// publishes. Reentrant, so that calls arriving while a write is in flight are raised meanwhile and
+/// stored by the next write: JournaledGrain's confirm step is the group commit.
 /// </summary>
+/// <remarks>
+/// A failed or conflicting write is never retried: every call whose events it held, or that came
+/// after, gets <see cref="ErrorCodes.Unavailable"/>, and the activation deactivates; the next one
+/// reads what the log holds (see docs/storage.md).
+/// </remarks>
 [Reentrant]
-public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
+[LogConsistencyProvider(ProviderName = StorageNames.WorkshopLog)]
+public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopEvent>, IWorkshopGrain, ICustomStorageInterface<WorkshopModelState, WorkshopEvent>
 {
     internal static readonly TimeSpan TallyInterval = TimeSpan.FromMilliseconds(100);
     internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LastDeliveryWait = TimeSpan.FromSeconds(5);
-    internal const int MaxIdeasPerWorkshop = 5000;
-    internal const int MaxIdeasPerParticipant = 200;
-    internal const int MaxOpsPerActor = 512;
 
-    private readonly IPersistentState<WorkshopState> _store;
-    private readonly IPersistentState<WorkshopVersionState> _versionStore;
-    private readonly GroupCommit _commit;
+    /// <summary>A snapshot is written after this many events...</summary>
+    internal const int SnapshotEvery = 2000;
+
+    /// <summary>...or this long after the last one when events were stored since.</summary>
+    internal static readonly TimeSpan SnapshotAfter = TimeSpan.FromSeconds(30);
+
+    private readonly IEventLogStore _log;
+    private readonly Serializer _serializer;
     private readonly TimeProvider _clock;
     private readonly ILogger<WorkshopGrain> _logger;
 
-    // Derived from the state on activation, kept current by every change.
-    private readonly Dictionary<string, IdeaRecord> _ideas = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _tallies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _publishedOutputs = new(StringComparer.Ordinal);
+    // Legacy, read-only: the records of the versions before the event log, converted once.
+    private readonly IPersistentState<WorkshopState> _legacy;
+    private readonly IPersistentState<WorkshopVersionState> _legacyVersion;
 
-    // Changes made but not yet stored, and tallies not yet announced.
-    private readonly List<WorkshopNotice> _outbox = [];
-    private readonly HashSet<string> _dirtyTallies = new(StringComparer.Ordinal);
-    private IGrainTimer? _tallyTimer;
+    // Notices of raised events, published once their last event is stored; in log order.
+    private readonly Queue<(long Position, IReadOnlyList<WorkshopNotice> Notices)> _outbox = new();
 
     // The servers subscribed to this workshop, with the people they hold; memory only.
     private readonly WorkshopPublisher _publisher;
-    private int _presence;
+
+    private WorkshopModel? _model;
+    private IGrainTimer? _tallyTimer;
+    private long _storedPosition;
+    private long _snapshotPosition;
+    private DateTimeOffset _snapshotAt;
+    private Task _snapshots = Task.CompletedTask;
+    private Exception? _broken;
+    private bool _erasing;
 
     public WorkshopGrain(
-        [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopState> store,
-        [PersistentState("version", StorageNames.Workshops)] IPersistentState<WorkshopVersionState> versionStore,
+        IEventLogStore log,
+        Serializer serializer,
+        [PersistentState("workshop", StorageNames.Workshops)] IPersistentState<WorkshopState> legacy,
+        [PersistentState("version", StorageNames.Workshops)] IPersistentState<WorkshopVersionState> legacyVersion,
         TimeProvider clock,
         ILogger<WorkshopGrain> logger)
     {
-        _store = store;
-        _versionStore = versionStore;
+        _log = log;
+        _serializer = serializer;
+        _legacy = legacy;
+        _legacyVersion = legacyVersion;
         _clock = clock;
         _logger = logger;
-        _commit = new GroupCommit(WriteAsync, OnWriteFailed);
         _publisher = new WorkshopPublisher(this.GetPrimaryKeyString(), SubscriptionExpiry, clock, logger, OnServerDropped);
     }
 
-    private WorkshopState S => _store.State;
-
     private string Id => this.GetPrimaryKeyString();
 
-    private bool ResultsVisibleToParticipants =>
-        S.Settings.LiveResults || S.Phase is WorkshopPhase.Results or WorkshopPhase.Closed;
+    private string StreamId => "workshop/" + Id;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private WorkshopModel Model => _model ??= new WorkshopModel(Id);
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Presence changes and tally announcements store only the side record; nothing goes back.
-        S.Version = Math.Max(S.Version, _versionStore.State.Version);
-        S.StaffTallySeq = Math.Max(S.StaffTallySeq, _versionStore.State.StaffTallySeq);
-        S.ParticipantTallySeq = Math.Max(S.ParticipantTallySeq, _versionStore.State.ParticipantTallySeq);
-        foreach (var idea in S.Ideas)
+        await base.OnActivateAsync(cancellationToken);
+        _snapshotAt = Now;
+        Model.Loaded(TentativeState);
+        if (Model.HasUnannouncedTallies)
         {
-            _ideas[idea.IdeaId] = idea;
-        }
-
-        foreach (var actor in S.Actors.Values)
-        {
-            foreach (var (ideaId, votes) in actor.Votes)
-            {
-                _tallies[ideaId] = _tallies.GetValueOrDefault(ideaId) + votes;
-            }
-        }
-
-        for (var i = 0; i < S.Areas.Count; i++)
-        {
-            var boardId = BoardIdOf(i);
-            _publishedOutputs[boardId] = OutputKey(ComputeOutput(boardId, forStaff: true));
-        }
-
-        CountStoredState();
-
-        // An earlier activation that ended abruptly may have stored votes it never announced.
-        // The seqs continue where they were, so clients keep their state; the first announcement
-        // of this activation carries every idea's count, which makes them exact again.
-        if (_tallies.Count > 0)
-        {
-            _dirtyTallies.UnionWith(_ideas.Keys);
             EnsureTallyTimer();
         }
 
         this.RegisterGrainTimer(ExpireSubscribersAsync, new GrainTimerCreationOptions(SubscriptionExpiry / 3, SubscriptionExpiry / 3) { Interleave = true });
-        return Task.CompletedTask;
+        this.RegisterGrainTimer(SnapshotWhenDueAsync, new GrainTimerCreationOptions(SnapshotAfter, SnapshotAfter) { Interleave = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Announce the last votes before leaving memory, so no tally is left unsent.
-        if (_dirtyTallies.Count > 0 && !_commit.IsBroken && !_erasing)
+        if (_broken is null && !_erasing)
         {
-            await FlushTalliesAsync(cancellationToken);
+            // Announce the last votes before leaving memory, so no tally is left unsent; and leave
+            // a snapshot, so the next activation reads little.
+            if (Model.HasUnannouncedTallies)
+            {
+                await FlushTalliesAsync(cancellationToken);
+            }
+
+            if (_storedPosition > _snapshotPosition)
+            {
+                await SnapshotAsync();
+            }
         }
 
         // What was stored is announced before the activation goes, unless a server is too slow.
@@ -117,105 +125,581 @@ public sealed partial class WorkshopGrain : Grain, IWorkshopGrain
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
         }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
+
+    protected override void TransitionState(WorkshopModelState state, WorkshopEvent @event) => WorkshopFold.Apply(state, @event);
 
     public Task Initialize(WorkshopDefinition definition)
     {
-        ArgumentNullException.ThrowIfNull(definition);
-        _commit.ThrowIfBroken();
-        if (S.Initialized)
+        ThrowIfBroken();
+        return Commit(ProgramCommands.Initialize(Model, TentativeState, definition, Now));
+    }
+
+    public Task<WorkshopSnapshot> GetSnapshot(Caller caller)
+    {
+        RequireExisting();
+        WorkshopAccess.RequireReader(TentativeState, Id, caller);
+        return Task.FromResult(WorkshopViews.Snapshot(TentativeState, Id, caller, Model.Presence));
+    }
+
+    public Task<WorkshopSummary> GetSummary()
+    {
+        RequireExisting();
+        return Task.FromResult(WorkshopViews.Summary(TentativeState, Id, Model.Presence));
+    }
+
+    public async Task<Idea> AddIdea(Caller caller, IdeaInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        RequireExisting();
+        WorkshopAccess.RequireReader(TentativeState, Id, caller);
+        var signedName = await SignatureAsync(caller);
+        RequireExisting();
+        var decision = IdeaCommands.Add(Model, TentativeState, caller, input, signedName, Now);
+        var idea = await Commit(decision);
+        if (decision.Events.Count > 0)
         {
-            if (string.Equals(S.EventId, definition.EventId, StringComparison.Ordinal))
+            WorkshopsMetrics.Ideas.Add(1);
+        }
+
+        return idea;
+    }
+
+    public Task<Idea> EditIdea(Caller caller, string ideaId, string text)
+    {
+        RequireExisting();
+        return Commit(IdeaCommands.Edit(Model, TentativeState, caller, ideaId, text, Now));
+    }
+
+    public Task DeleteIdea(Caller caller, string ideaId)
+    {
+        RequireExisting();
+        return Commit(IdeaCommands.Delete(Model, TentativeState, caller, ideaId, Now));
+    }
+
+    public Task<Idea> HideIdea(Caller caller, string ideaId)
+    {
+        RequireExisting();
+        return Commit(IdeaCommands.SetVisibility(Model, TentativeState, caller, ideaId, IdeaStatus.Hidden, Now));
+    }
+
+    public Task<Idea> RestoreIdea(Caller caller, string ideaId)
+    {
+        RequireExisting();
+        return Commit(IdeaCommands.SetVisibility(Model, TentativeState, caller, ideaId, IdeaStatus.Visible, Now));
+    }
+
+    public Task<Idea> MergeIdeas(Caller caller, string targetIdeaId, IReadOnlyList<string> sourceIdeaIds)
+    {
+        RequireExisting();
+        return Commit(IdeaCommands.Merge(Model, TentativeState, caller, targetIdeaId, sourceIdeaIds, Now));
+    }
+
+    public Task<VoteReceipt> CastVote(Caller caller, string ideaId, string clientOpId)
+    {
+        RequireExisting();
+        return CommitVote(VoteCommands.Cast(Model, TentativeState, caller, ideaId, clientOpId, Now), cast: true);
+    }
+
+    public Task<VoteReceipt> RetractVote(Caller caller, string ideaId, string clientOpId)
+    {
+        RequireExisting();
+        return CommitVote(VoteCommands.Retract(Model, TentativeState, caller, ideaId, clientOpId, Now), cast: false);
+    }
+
+    public Task SetPhase(Caller caller, string phase)
+    {
+        RequireExisting();
+        return Commit(SteeringCommands.SetPhase(Model, TentativeState, caller, phase, Now));
+    }
+
+    public Task StartTimer(Caller caller, int seconds)
+    {
+        RequireExisting();
+        return Commit(SteeringCommands.SetTimer(Model, TentativeState, caller, seconds, Now));
+    }
+
+    public Task StopTimer(Caller caller)
+    {
+        RequireExisting();
+        return Commit(SteeringCommands.SetTimer(Model, TentativeState, caller, null, Now));
+    }
+
+    public Task<Output> SetOutput(Caller caller, string boardId, OutputInput output)
+    {
+        RequireExisting();
+        return Commit(SteeringCommands.SetOutput(Model, TentativeState, caller, boardId, output, Now));
+    }
+
+    public Task<Output> ClearOutput(Caller caller, string boardId)
+    {
+        RequireExisting();
+        return Commit(SteeringCommands.ClearOutput(Model, TentativeState, caller, boardId, Now));
+    }
+
+    public Task UpdateSettings(Caller caller, WorkshopSettings settings)
+    {
+        RequireExisting();
+        return Commit(SteeringCommands.UpdateSettings(Model, TentativeState, caller, settings, Now));
+    }
+
+    public Task<WorkshopExport> GetExport(Caller caller)
+    {
+        RequireExisting();
+        WorkshopAccess.RequireStaff(TentativeState, Id, caller);
+        return Task.FromResult(WorkshopViews.Export(TentativeState, Id));
+    }
+
+    public Task<WorkshopConfiguration> Configure(WorkshopConfiguration configuration)
+    {
+        RequireExisting();
+        return Commit(ProgramCommands.Configure(Model, TentativeState, configuration, Now));
+    }
+
+    public Task<bool> IsUntouched()
+    {
+        RequireExisting();
+        return Task.FromResult(TentativeState.Untouched);
+    }
+
+    public Task<WorkshopPersonalData> GetPersonalData(string participantId)
+    {
+        RequireExisting();
+        return Task.FromResult(PersonalDataCommands.Of(Model, TentativeState, participantId));
+    }
+
+    public async Task<int> ErasePersonalData(IReadOnlyList<string>? participantIds)
+    {
+        RequireExisting();
+        var erased = await Commit(PersonalDataCommands.Erase(Model, TentativeState, participantIds, Now));
+
+        // The names are gone from the state; the snapshot drops every earlier entry, which held them.
+        if (!await SnapshotAsync())
+        {
+            throw WorkshopException.Unavailable("the erasure is stored but the log still holds the names; try again", _broken ?? new IOException("snapshot not written"));
+        }
+
+        return erased;
+    }
+
+    public async Task Erase(bool onlyIfUntouched)
+    {
+        ThrowIfBroken();
+        var state = TentativeState;
+        if (_erasing || (!state.Initialized && _storedPosition == 0 && !_legacy.RecordExists && !_legacyVersion.RecordExists))
+        {
+            return;
+        }
+
+        if (onlyIfUntouched && state.Initialized && !state.Untouched)
+        {
+            throw WorkshopException.WrongPhase("a workshop is removed only while it is in Setup with no idea");
+        }
+
+        _erasing = true;
+        Model.Forget();
+        _tallyTimer?.Dispose();
+        _tallyTimer = null;
+        if (state.Initialized)
+        {
+            // Open pages hear it before the data goes; their next call answers not_found.
+            _publisher.Publish([Model.Erased(state)]);
+        }
+
+        // A write in flight must land before the stream goes, or it would bring it back; whether
+        // it failed makes no difference: everything goes.
+        await WhenStoredAsync(state.Position);
+        await _log.DeleteAsync(StreamId);
+        if (_legacy.RecordExists)
+        {
+            await _legacy.ClearStateAsync();
+        }
+
+        if (_legacyVersion.RecordExists)
+        {
+            await _legacyVersion.ClearStateAsync();
+        }
+
+        _publisher.Clear();
+        DeactivateOnIdle();
+    }
+
+    public Task Attach(string serverId, IWorkshopObserver observer, IReadOnlyList<PresentPerson> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ThrowIfBroken();
+        var participants = people
+            .Where(person => person.Role == Role.Participant)
+            .Select(person => person.ActorKey)
+            .ToHashSet(StringComparer.Ordinal);
+        _publisher.Attach(serverId, observer, participants);
+        return RecountPresenceAsync();
+    }
+
+    public Task Detach(string serverId)
+    {
+        ThrowIfBroken();
+        return _publisher.Detach(serverId) ? RecountPresenceAsync() : Task.CompletedTask;
+    }
+
+    // ---- storage: Orleans' CustomStorage provider calls these two ----
+
+    /// <summary>
+    /// The snapshot and the entries after it, folded. An empty stream may still have a workshop
+    /// stored by an earlier version: it is converted, written as the snapshot at version 0, and
+    /// the legacy records are cleared. A failed read leaves an activation that serves only
+    /// <c>unavailable</c> and deactivates (the adaptor would otherwise retry forever).
+    /// </summary>
+    public async Task<KeyValuePair<int, WorkshopModelState>> ReadStateFromStorage()
+    {
+        try
+        {
+            var read = await _log.ReadAsync(StreamId);
+            var state = read.IsEmpty ? await ConvertLegacyAsync() : Fold(read);
+            _storedPosition = _snapshotPosition = state.Position;
+            if (!read.IsEmpty)
             {
-                return Task.CompletedTask;
+                _snapshotPosition = read.SnapshotVersion;
             }
 
-            throw WorkshopException.Conflict("this workshop id is taken by another event");
+            return new(checked((int)state.Position), state);
         }
-
-        S.Initialized = true;
-        S.EventId = definition.EventId;
-        S.Title = definition.Title;
-        S.Areas = [.. definition.OutputAreas];
-        S.Settings = definition.Settings;
-        S.Language = definition.Language;
-        S.Phase = WorkshopPhase.Setup;
-        for (var i = 0; i < S.Areas.Count; i++)
+        catch (Exception ex)
         {
-            var boardId = BoardIdOf(i);
-            _publishedOutputs[boardId] = OutputKey(ComputeOutput(boardId, forStaff: true));
-        }
-
-        return _commit.CommitAsync();
-    }
-
-    internal static string BoardIdOf(int index) => "b" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task WriteAsync(bool full)
-    {
-        // Taken before the write starts: exactly the changes this write stores.
-        WorkshopNotice[]? notices = null;
-        if (_outbox.Count > 0)
-        {
-            notices = [.. _outbox];
-            _outbox.Clear();
-        }
-
-        if (full)
-        {
-            await _store.WriteStateAsync();
-        }
-        else if (_versionStore.State.Version < S.Version
-            || _versionStore.State.StaffTallySeq < S.StaffTallySeq
-            || _versionStore.State.ParticipantTallySeq < S.ParticipantTallySeq)
-        {
-            _versionStore.State.Version = S.Version;
-            _versionStore.State.StaffTallySeq = S.StaffTallySeq;
-            _versionStore.State.ParticipantTallySeq = S.ParticipantTallySeq;
-            await _versionStore.WriteStateAsync();
-        }
-
-        if (notices is not null)
-        {
-            _publisher.Publish(notices);
+            Log.ReadFailed(_logger, ex, Id);
+            Break(ex);
+            return new(0, new WorkshopModelState());
         }
     }
 
-    private void OnWriteFailed(Exception error)
+    /// <summary>
+    /// Appends the batch. Never throws and never answers false: Orleans' adaptor would retry an
+    /// exception forever and re-apply the batch on top of the other writer's state after a false.
+    /// A failure instead breaks the activation (see <see cref="Break"/>); the adaptor is told the
+    /// batch is taken, and the callers learn from <see cref="_storedPosition"/> that it is not.
+    /// </summary>
+    public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<WorkshopEvent> updates, int expectedVersion)
     {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (_broken is not null || updates.Count == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            if (expectedVersion != _storedPosition)
+            {
+                throw new InvalidOperationException($"the log is at {_storedPosition}, the batch expects {expectedVersion}");
+            }
+
+            var entries = new ReadOnlyMemory<byte>[updates.Count];
+            for (var i = 0; i < updates.Count; i++)
+            {
+                entries[i] = _serializer.SerializeToArray(updates[i]);
+            }
+
+            if (!await _log.AppendAsync(StreamId, expectedVersion, entries))
+            {
+                throw new InvalidOperationException($"another writer appended to {StreamId} after version {expectedVersion}");
+            }
+        }
+        catch (Exception ex)
+        {
+            Break(ex);
+            return true;
+        }
+
+        _storedPosition = expectedVersion + updates.Count;
+        WorkshopsMetrics.WriteBatchSize.Record(updates.Count);
+        PublishStored();
+        if (_storedPosition - _snapshotPosition >= SnapshotEvery && _snapshots.IsCompleted)
+        {
+            _ = SnapshotAsync();
+        }
+
+        return true;
+    }
+
+    /// <summary>Orleans' ClearLogAsync; the workshop removes itself through <see cref="Erase"/>.</summary>
+    public Task ClearStoredState() => _log.DeleteAsync(StreamId);
+
+    private WorkshopModelState Fold(EventLogRead read)
+    {
+        var state = read.Snapshot is { } snapshot
+            ? _serializer.Deserialize<WorkshopModelState>(snapshot) ?? throw new InvalidOperationException($"the snapshot of {StreamId} is empty")
+            : new WorkshopModelState();
+        if (state.Position != read.SnapshotVersion)
+        {
+            throw new InvalidOperationException($"the snapshot of {StreamId} holds position {state.Position}, stored as {read.SnapshotVersion}");
+        }
+
+        foreach (var entry in read.Entries)
+        {
+            WorkshopFold.Apply(state, _serializer.Deserialize<WorkshopEvent>(entry) ?? throw new InvalidOperationException($"an empty entry in {StreamId}"));
+        }
+
+        return state;
+    }
+
+    private async Task<WorkshopModelState> ConvertLegacyAsync()
+    {
+        if (!_legacy.RecordExists && !_legacyVersion.RecordExists)
+        {
+            return new WorkshopModelState();
+        }
+
+        var state = LegacyConversion.Convert(_legacy.State, _legacyVersion.State);
+        await _log.WriteSnapshotAsync(StreamId, 0, _serializer.SerializeToArray(state));
+        if (_legacy.RecordExists)
+        {
+            await _legacy.ClearStateAsync();
+        }
+
+        if (_legacyVersion.RecordExists)
+        {
+            await _legacyVersion.ClearStateAsync();
+        }
+
+        Log.LegacyConverted(_logger, Id);
+        return state;
+    }
+
+    // ---- committing and publishing ----
+
+    /// <summary>
+    /// Raises the decision's events and completes once they, and everything raised before them,
+    /// are stored. A replay (no events) waits too: its first result may still be on its way.
+    /// </summary>
+    private async Task<T> Commit<T>(Decision<T> decision)
+    {
+        if (decision.Events.Count > 0)
+        {
+            RaiseEvents(decision.Events);
+            if (decision.Notices.Count > 0)
+            {
+                _outbox.Enqueue((decision.Events[^1].Position, decision.Notices));
+            }
+
+            if (Model.HasUnannouncedTallies)
+            {
+                EnsureTallyTimer();
+            }
+        }
+
+        if (!await WhenStoredAsync(TentativeState.Position))
+        {
+            throw WorkshopException.Unavailable("storage failed; nothing of this call was kept", _broken ?? new IOException("not stored"));
+        }
+
+        return decision.Result;
+    }
+
+    private async Task<VoteReceipt> CommitVote(Decision<VoteReceipt> decision, bool cast)
+    {
+        var receipt = await Commit(decision);
+        if (decision.Events.Count > 0)
+        {
+            WorkshopsMetrics.VoteStored(cast);
+        }
+
+        return receipt;
+    }
+
+    /// <summary>True once the log holds every event up to <paramref name="position"/>; false when it never will.</summary>
+    private async Task<bool> WhenStoredAsync(long position)
+    {
+        while (_storedPosition < position && _broken is null && UnconfirmedEvents.Any())
+        {
+            await ConfirmEvents();
+        }
+
+        return _storedPosition >= position;
+    }
+
+    /// <summary>The memory no longer matches the log: nothing more is stored or served; the activation goes.</summary>
+    private void Break(Exception error)
+    {
+        if (_broken is not null)
+        {
+            return;
+        }
+
+        _broken = error;
         Log.WriteFailed(_logger, error, Id);
         _outbox.Clear();
+        _tallyTimer?.Dispose();
+        _tallyTimer = null;
         DeactivateOnIdle();
+    }
+
+    private void ThrowIfBroken()
+    {
+        if (_broken is not null)
+        {
+            throw WorkshopException.Unavailable("storage failed; the grain is reloading, try again", _broken);
+        }
+    }
+
+    private void RequireExisting()
+    {
+        ThrowIfBroken();
+        if (_erasing)
+        {
+            throw WorkshopException.NotFound("no such workshop");
+        }
+
+        WorkshopAccess.RequireExisting(TentativeState);
+    }
+
+    private void PublishStored()
+    {
+        List<WorkshopNotice>? ready = null;
+        while (_outbox.TryPeek(out var next) && next.Position <= _storedPosition)
+        {
+            _outbox.Dequeue();
+            (ready ??= []).AddRange(next.Notices);
+        }
+
+        if (ready is not null)
+        {
+            _publisher.Publish(ready);
+        }
     }
 
     private void OnServerDropped()
     {
         // A push to a server failed: its people no longer count until it renews. Nobody waits
-        // for this write; a failure of it is handled by OnWriteFailed.
-        if (!_commit.IsBroken)
+        // for this change; a failed write of it breaks the activation like any other.
+        if (_broken is null && !_erasing)
         {
-            _ = RecountPresenceAsync();
+            _ = RecountQuietlyAsync();
+        }
+
+        async Task RecountQuietlyAsync()
+        {
+            try
+            {
+                await RecountPresenceAsync();
+            }
+            catch (WorkshopException ex)
+            {
+                Log.TalliesNotStored(_logger, ex, Id);
+            }
         }
     }
 
-    /// <summary>Stamps the next version on a change and queues what each audience is told.</summary>
-    private void Emit(Func<long, IReadOnlyList<Delivery>> deliveries)
-    {
-        var version = ++S.Version;
-        _outbox.Add(new WorkshopNotice(Id, NoticeNumber, deliveries(version)));
-    }
+    // ---- snapshots ----
+
+    private Task SnapshotWhenDueAsync(CancellationToken cancellationToken) =>
+        _storedPosition > _snapshotPosition && Now - _snapshotAt >= SnapshotAfter ? SnapshotAsync() : Task.CompletedTask;
 
     /// <summary>
-    /// The place of the latest notice in the workshop's order: every change takes a version,
-    /// every tally announcement a staff seq (staff get them all), so this grows by one per notice.
+    /// Writes the state as the log's snapshot, which lets the store forget the entries before it.
+    /// Serialized at once (the state goes on changing), written once every event it holds is
+    /// stored; one at a time. False when it could not be written.
     /// </summary>
-    private long NoticeNumber => S.Version + S.StaffTallySeq;
-
-    /// <summary>Records a staff action; the caller checked <see cref="RequireRoom"/> for it before changing anything.</summary>
-    private void Audit(Caller caller, string action, string? ideaId = null, string? detail = null)
+    private Task<bool> SnapshotAsync()
     {
-        var entry = new AuditRecord { At = _clock.GetUtcNow(), Role = caller.Role, Action = action, IdeaId = ideaId, Detail = detail };
-        S.Audit.Add(entry);
-        _storedUnits += StoredSize.Of(entry);
+        var previous = _snapshots;
+        var next = RunAsync();
+        _snapshots = next;
+        return next;
+
+        async Task<bool> RunAsync()
+        {
+            await previous;
+            if (_broken is not null || _erasing)
+            {
+                return false;
+            }
+
+            var state = TentativeState;
+            var position = state.Position;
+            if (position <= _snapshotPosition)
+            {
+                return true;
+            }
+
+            var bytes = _serializer.SerializeToArray(state);
+            if (!await WhenStoredAsync(position) || _erasing)
+            {
+                return false;
+            }
+
+            try
+            {
+                await _log.WriteSnapshotAsync(StreamId, position, bytes);
+                _snapshotPosition = Math.Max(_snapshotPosition, position);
+                _snapshotAt = Now;
+                return true;
+            }
+            catch (Exception ex)
+            {
+                Log.SnapshotFailed(_logger, ex, Id);
+                return false;
+            }
+        }
+    }
+
+    // ---- tallies and presence ----
+
+    private void EnsureTallyTimer()
+    {
+        _tallyTimer ??= this.RegisterGrainTimer(FlushTalliesAsync, new GrainTimerCreationOptions(TallyInterval, TallyInterval) { Interleave = true });
+    }
+
+    /// <summary>Announces the votes of the last interval (see <see cref="WorkshopModel.AnnounceTallies"/>); stops itself when idle.</summary>
+    private async Task FlushTalliesAsync(CancellationToken cancellationToken)
+    {
+        if (_broken is not null || _erasing || Model.AnnounceTallies(TentativeState, Now) is not { } decision)
+        {
+            _tallyTimer?.Dispose();
+            _tallyTimer = null;
+            return;
+        }
+
+        try
+        {
+            await Commit(decision);
+        }
+        catch (WorkshopException ex)
+        {
+            Log.TalliesNotStored(_logger, ex, Id);
+        }
+    }
+
+    // A server that stopped renewing is gone; so are the people it held.
+    private Task ExpireSubscribersAsync(CancellationToken cancellationToken) =>
+        _publisher.ExpireStale() && _broken is null ? RecountPresenceAsync() : Task.CompletedTask;
+
+    private Task RecountPresenceAsync()
+    {
+        var count = _publisher.ParticipantCount;
+        if (_erasing || Model.CountPresence(TentativeState, count, Now) is not { } decision)
+        {
+            return Task.CompletedTask;
+        }
+
+        return Commit(decision);
+    }
+
+    /// <summary>The name an idea would be signed with now: none while ideas are anonymous.</summary>
+    private async Task<string?> SignatureAsync(Caller caller)
+    {
+        if (TentativeState.Settings.AnonymousIdeas)
+        {
+            return null;
+        }
+
+        if (caller.IsStaff)
+        {
+            return WireNames.Of(caller.Role);
+        }
+
+        // Tokens carry no names (they travel with every request); the event keeps them.
+        return await GrainFactory.GetGrain<IEventGrain>(TentativeState.EventId).GetDisplayName(caller.ParticipantId!);
     }
 }

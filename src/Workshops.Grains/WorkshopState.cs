@@ -2,7 +2,7 @@ using Workshops.Contracts;
 
 namespace Workshops.Grains;
 
-/// <summary>The persisted state of one workshop. Never rename or renumber a member.</summary>
+/// <summary>Legacy, read-only: the state of one workshop as stored before the event log; converted on first activation (<see cref="LegacyConversion"/>) and then cleared. Never rename or renumber a member.</summary>
 [GenerateSerializer, Alias("Workshops.WorkshopState")]
 public sealed class WorkshopState
 {

@@ -1,7 +1,7 @@
 namespace Workshops.Grains;
 
 /// <summary>
-/// A workshop's version number and tally seqs, stored on their own so that a presence change
+/// Legacy, read-only (see <see cref="LegacyConversion"/>). /// A workshop's version number and tally seqs, stored on their own so that a presence change
 /// (people connecting and leaving all day) or a tally announcement writes a few bytes, not the
 /// whole workshop. Never rename or renumber a member.
 /// </summary>

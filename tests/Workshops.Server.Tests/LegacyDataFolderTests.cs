@@ -29,10 +29,18 @@ public sealed class LegacyDataFolderTests
             File.Copy(file, data.Combine(Path.GetFileName(file)));
         }
 
+        var workshops = new[] { WorkshopId(fixture, 0), WorkshopId(fixture, 1) };
+        var legacyRows = workshops.SelectMany(w => new[] { "version workshop/" + w, "workshop workshop/" + w }).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(legacyRows, WorkshopRows(data.Path, "SELECT state_name || ' ' || grain_id FROM grain_state"));
+
         await using (var first = await StartAsync(data.Path))
         {
             await ExpectTheOldEventAsync(first, fixture, expectedExport, expectedSnapshots, "first start");
         }
+
+        // Converted into each workshop's event log; the legacy records are gone from grain_state.
+        Assert.Empty(WorkshopRows(data.Path, "SELECT state_name || ' ' || grain_id FROM grain_state"));
+        Assert.Equal(workshops.Select(w => "workshop/" + w).Order(StringComparer.Ordinal), WorkshopRows(data.Path, "SELECT stream FROM event_snapshot"));
 
         // Whatever the first activation wrote (a conversion, say) must open again the same way.
         await using var second = await StartAsync(data.Path);
@@ -44,6 +52,28 @@ public sealed class LegacyDataFolderTests
         await using var hub = await HubClient.ConnectAsync(second.BaseUrl, newcomer.Token);
         var seen = await hub.Connection.InvokeAsync<JsonElement>("JoinWorkshop", WorkshopId(fixture, 0));
         Assert.Equal("""{"b1":3,"b2":3,"b3":3}""", seen.GetProperty("me").GetProperty("remaining").GetRawText());
+    }
+
+    /// <summary>The rows of the query that name a workshop grain or stream, read around the server.</summary>
+    private static List<string> WorkshopRows(string dataPath, string query)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataPath, "workshops.db"),
+            Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return [.. rows.Where(r => r.Contains("workshop/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
     }
 
     private static async Task ExpectTheOldEventAsync(ServerHost server, JsonNode fixture, JsonNode expectedExport, JsonNode expectedSnapshots, string when)

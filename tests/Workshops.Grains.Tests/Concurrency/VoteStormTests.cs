@@ -58,8 +58,9 @@ public sealed class VoteStormTests(ClusterFixture fixture)
         gate.Open();
         var results = await Task.WhenAll(attempts);
 
-        // The gated write held one vote; the next one held all the others.
-        Assert.Equal(2, ev.Writes - writesBefore);
+        // The gated write held the votes that arrived before it started (JournaledGrain starts it on
+        // the grain's next turn, so that may be one or all of them); the next one held all the others.
+        Assert.InRange(ev.Writes - writesBefore, 1, 2);
         var acknowledged = results.Where(r => r.Receipt is not null).ToList();
         Assert.All(results, r => Assert.True(r.Receipt is not null || r.Error == ErrorCodes.VoteLimit, $"unexpected error {r.Error}"));
 

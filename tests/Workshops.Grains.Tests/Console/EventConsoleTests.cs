@@ -94,8 +94,8 @@ public sealed class EventConsoleTests(ClusterFixture fixture)
         await observer.WaitForAsync(n => n.Any(x => x.Version == version + 1 && x.Deliveries.Any(d => d.Method == EventNames.EventChanged)), "eventChanged");
         Assert.Equal("Yeni ad", (await ev.StaffViewAsync()).Title);
         await Refusal.ExpectAsync(ErrorCodes.NotFound, () => ev.WorkshopAt(1).GetSummary());
-        Assert.False(await fixture.Storage.HoldsAsync<WorkshopState>("workshop", ev.WorkshopAt(1).GetGrainId()));
-        Assert.True(await fixture.Storage.HoldsAsync<WorkshopState>("workshop", ev.Workshop.GetGrainId()));
+        Assert.False(await fixture.Storage.HoldsLogAsync(ev.WorkshopAt(1).GetGrainId()));
+        Assert.True(await fixture.Storage.HoldsLogAsync(ev.Workshop.GetGrainId()));
         var access = await ev.Event.GetAccess();
         Assert.Equal([ev.WorkshopId, ev.EventId + "-w3"], access.FacilitatorKeyGenerations.Keys.Order(StringComparer.Ordinal));
     }
@@ -139,14 +139,14 @@ public sealed class EventConsoleTests(ClusterFixture fixture)
         var ev = await TestEvent.CreateAsync(fixture, workshops: 2);
         await ev.AddIdeaAsync(ev.Facilitator, "Silinecek");
         Assert.True(await fixture.Storage.HoldsAsync<EventState>("event", ev.Event.GetGrainId()));
-        Assert.True(await fixture.Storage.HoldsAsync<WorkshopState>("workshop", ev.Workshop.GetGrainId()));
+        Assert.True(await fixture.Storage.HoldsLogAsync(ev.Workshop.GetGrainId()));
 
         await ev.Event.Delete(Caller.Admin);
 
         Assert.False(await fixture.Storage.HoldsAsync<EventState>("event", ev.Event.GetGrainId()));
         foreach (var workshop in ev.Created.Workshops)
         {
-            Assert.False(await fixture.Storage.HoldsAsync<WorkshopState>("workshop", fixture.Client.GetGrain<IWorkshopGrain>(workshop.WorkshopId).GetGrainId()));
+            Assert.False(await fixture.Storage.HoldsLogAsync(fixture.Client.GetGrain<IWorkshopGrain>(workshop.WorkshopId).GetGrainId()));
             Assert.Null(await fixture.Client.GetGrain<ICredentialGrain>(Secrets.HashKey(workshop.FacilitatorKey)).Get());
         }
 

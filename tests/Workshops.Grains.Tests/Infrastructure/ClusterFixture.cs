@@ -4,12 +4,13 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Workshops.Contracts;
+using Workshops.Storage;
 
 namespace Workshops.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One in-process silo for the whole suite: memory storage behind a controllable decorator
-/// registered as the "workshops" provider, and a fake clock so that timers (tally flush,
+/// One in-process silo for the whole suite: memory storage and a memory event log behind a
+/// controllable decorator registered as the "workshops" provider and the workshop log, and a fake clock so that timers (tally flush,
 /// subscription expiry) move only when a test says so.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
@@ -45,9 +46,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(InnerStorageName, options => options.Configure<Serializer>(
                 (memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             silo.Services.AddSingleton<TimeProvider>(Clock);
-            silo.Services.AddKeyedSingleton<IGrainStorage>(
-                StorageNames.Workshops,
-                (services, _) => new ControllableGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorageName)));
+            silo.Services.AddSingleton(services => new ControllableGrainStorage(
+                services.GetRequiredKeyedService<IGrainStorage>(InnerStorageName), new MemoryEventLogStore(new EventLogStatistics())));
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Workshops, (services, _) => services.GetRequiredService<ControllableGrainStorage>());
+            silo.Services.AddSingleton<IEventLogStore>(services => services.GetRequiredService<ControllableGrainStorage>());
+            silo.AddCustomStorageBasedLogConsistencyProvider(StorageNames.WorkshopLog);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

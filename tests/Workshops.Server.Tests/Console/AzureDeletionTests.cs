@@ -23,7 +23,10 @@ public sealed class AzureDeletionTests
         await api.JoinAsync(created.JoinCode, "Ayşe");
         var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("workshops");
         var needles = ConsoleApi.StorageNeedles(created);
-        Assert.Equal(7, (await BlobsMentioningAsync(container, needles)).Count);
+        // The event, its join code, three key records; and each workshop's event log, under eventlog/.
+        var stored = await BlobsMentioningAsync(container, needles);
+        Assert.Equal(5, stored.Count(name => !name.StartsWith("eventlog/", StringComparison.Ordinal)));
+        Assert.All(created.Workshops, w => Assert.Contains(stored, name => name.StartsWith("eventlog/", StringComparison.Ordinal) && name.Contains(w.WorkshopId, StringComparison.OrdinalIgnoreCase)));
 
         await api.DeleteAsync(admin, created.EventId);
 

@@ -53,7 +53,9 @@ public static class ConsoleApi
         }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT state_name || ' ' || grain_id FROM grain_state";
+        // Grain records, and the streams of the workshops' event logs (entries or snapshot).
+        command.CommandText = "SELECT state_name || ' ' || grain_id FROM grain_state"
+            + " UNION ALL SELECT 'log ' || stream FROM (SELECT stream FROM event_log UNION SELECT stream FROM event_snapshot)";
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())

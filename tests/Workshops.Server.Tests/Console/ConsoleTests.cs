@@ -252,11 +252,12 @@ public sealed class ConsoleTests(ServerFixture fixture)
         await using var admin = await HubClient.ConnectAsync(fixture.Server.BaseUrl, fixture.AdminToken);
         await admin.Connection.InvokeAsync<Idea>("AddIdea", created.Workshops[0].WorkshopId, new IdeaInput { BoardId = "b1", Text = "Silinecek fikir", ClientOpId = "d1" });
         var needles = ConsoleApi.StorageNeedles(created);
-        // The event, its join code, three key records, two workshops and the version state of the
-        // workshop a connection joined (presence stores only that).
+        // The event, its join code, three key records, and the event logs of the two workshops
+        // (presence and ideas are entries of those logs).
         var before = ConsoleApi.SqliteRows(fixture.Server.DataPath, needles);
-        Assert.Equal(8, before.Count);
-        Assert.Single(before, row => row.StartsWith("version ", StringComparison.Ordinal));
+        Assert.Equal(7, before.Count);
+        Assert.Equal(created.Workshops.Select(w => "log workshop/" + w.WorkshopId).Order(StringComparer.Ordinal),
+            before.Where(row => row.StartsWith("log ", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         var forbidden = await Api.TryAsync(HttpMethod.Delete, "api/events/" + created.EventId, moderator);
         Assert.Equal(ErrorCodes.Forbidden, forbidden.Code);
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Workshops.Contracts;
 
-namespace Workshops.Grains;
+namespace Workshops.Domain;
 
 /// <summary>What user text must look like before it is stored.</summary>
-internal static class TextRules
+public static class TextRules
 {
     /// <summary>
     /// UTF-16 code units allowed per counted character, on average over the text. Most letters are

@@ -1,0 +1,11 @@
+namespace Workshops.Domain.Events;
+
+/// <summary>
+/// The names of these people were erased (contract section 11): their ideas stay, without author.
+/// The grain writes a snapshot right after it, which drops every earlier entry of the log.
+/// </summary>
+[GenerateSerializer, Alias("Workshops.Domain.PersonalDataErased")]
+public sealed record PersonalDataErased : WorkshopEvent
+{
+    [Id(0)] public required IReadOnlyList<string> ActorKeys { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Workshops.Domain.State;
+
+public enum OpKind
+{
+    AddIdea = 0,
+    CastVote = 1,
+    RetractVote = 2,
+}
