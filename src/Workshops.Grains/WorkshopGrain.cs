@@ -31,7 +31,18 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
     internal static readonly TimeSpan SubscriptionExpiry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LastDeliveryWait = TimeSpan.FromSeconds(5);
 
-    /// <summary>A snapshot is written after this many events...</summary>
+    /// <summary>
+    /// A snapshot is written after this many events, once the entries since the last snapshot
+    /// also hold at least as many bytes as that snapshot did...
+    /// </summary>
+    /// <remarks>
+    /// Why the byte rule: a snapshot costs the whole state (serialized on the grain's thread, then
+    /// written), and the state grows during a vote storm (every person's remembered clientOpIds).
+    /// A fixed count made a 60 s storm write 180 snapshots of a growing state, which halved its
+    /// throughput by the end (docs/benchmarks.md). Snapshotting only when the log tail outweighs
+    /// the last snapshot keeps the snapshot cost at most about the cost of the entries themselves,
+    /// whatever the state's size, and the tail an activation replays at most about one state's worth.
+    /// </remarks>
     internal const int SnapshotEvery = 2000;
 
     /// <summary>...or this long after the last one when events were stored since.</summary>
@@ -56,6 +67,8 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
     private IGrainTimer? _tallyTimer;
     private long _storedPosition;
     private long _snapshotPosition;
+    private long _entryBytesSinceSnapshot;
+    private long _lastSnapshotBytes;
     private DateTimeOffset _snapshotAt;
     private Task _snapshots = Task.CompletedTask;
     private Exception? _broken;
@@ -399,6 +412,7 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
             for (var i = 0; i < updates.Count; i++)
             {
                 entries[i] = _serializer.SerializeToArray(updates[i]);
+                _entryBytesSinceSnapshot += entries[i].Length;
             }
 
             if (!await _log.AppendAsync(StreamId, expectedVersion, entries))
@@ -415,7 +429,7 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
         _storedPosition = expectedVersion + updates.Count;
         WorkshopsMetrics.WriteBatchSize.Record(updates.Count);
         PublishStored();
-        if (_storedPosition - _snapshotPosition >= SnapshotEvery && _snapshots.IsCompleted)
+        if (_storedPosition - _snapshotPosition >= SnapshotEvery && _entryBytesSinceSnapshot >= _lastSnapshotBytes && _snapshots.IsCompleted)
         {
             _ = SnapshotAsync();
         }
@@ -624,6 +638,8 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
             }
 
             var bytes = _serializer.SerializeToArray(state);
+            _lastSnapshotBytes = bytes.Length;
+            _entryBytesSinceSnapshot = 0;
             if (!await WhenStoredAsync(position) || _erasing)
             {
                 return false;
