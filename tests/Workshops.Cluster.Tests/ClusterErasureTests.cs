@@ -17,14 +17,7 @@ public sealed class ClusterErasureTests(ITestOutputHelper output)
     public async Task Participant_erased_through_server_A_is_refused_on_server_B_over_http_and_hub_within_5_seconds()
     {
         await using var cluster = new ProcessCluster();
-        var primaryOptions = new ServerOptions { StorageProvider = "Memory", ClusterMode = "Localhost", Extra = ClusterTuning.Settings() };
-        var a = await cluster.StartAsync(primaryOptions);
-        var b = await cluster.StartAsync(primaryOptions with
-        {
-            SiloPort = FreePort.Get(),
-            GatewayPort = FreePort.Get(),
-            PrimarySiloPort = primaryOptions.SiloPort,
-        });
+        var (a, b) = await cluster.StartLocalPairAsync();
         using var apiA = new WorkshopsApi(a.BaseUrl);
         using var apiB = new WorkshopsApi(b.BaseUrl);
         var admin = (await apiA.SignInAsync(ServerOptions.TestAdminKey)).Token;

@@ -18,14 +18,7 @@ public sealed class ClusterRevocationTests(ITestOutputHelper output)
     public async Task Facilitator_key_rotated_through_server_A_closes_its_connection_on_server_B_and_B_refuses_the_old_token()
     {
         await using var cluster = new ProcessCluster();
-        var primaryOptions = new ServerOptions { StorageProvider = "Memory", ClusterMode = "Localhost", Extra = ClusterTuning.Settings() };
-        var a = await cluster.StartAsync(primaryOptions);
-        var b = await cluster.StartAsync(primaryOptions with
-        {
-            SiloPort = FreePort.Get(),
-            GatewayPort = FreePort.Get(),
-            PrimarySiloPort = primaryOptions.SiloPort,
-        });
+        var (a, b) = await cluster.StartLocalPairAsync();
         using var apiA = new WorkshopsApi(a.BaseUrl);
         using var apiB = new WorkshopsApi(b.BaseUrl);
         var admin = (await apiA.SignInAsync(ServerOptions.TestAdminKey)).Token;
@@ -89,14 +82,7 @@ public sealed class ClusterRevocationTests(ITestOutputHelper output)
     public async Task Badge_made_through_server_A_joins_on_B_as_one_participant_and_its_revocation_ends_it_on_B()
     {
         await using var cluster = new ProcessCluster();
-        var primaryOptions = new ServerOptions { StorageProvider = "Memory", ClusterMode = "Localhost", Extra = ClusterTuning.Settings() };
-        var a = await cluster.StartAsync(primaryOptions);
-        var b = await cluster.StartAsync(primaryOptions with
-        {
-            SiloPort = FreePort.Get(),
-            GatewayPort = FreePort.Get(),
-            PrimarySiloPort = primaryOptions.SiloPort,
-        });
+        var (a, b) = await cluster.StartLocalPairAsync();
         using var apiA = new WorkshopsApi(a.BaseUrl);
         using var apiB = new WorkshopsApi(b.BaseUrl);
         var admin = (await apiA.SignInAsync(ServerOptions.TestAdminKey)).Token;

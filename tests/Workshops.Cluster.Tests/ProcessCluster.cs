@@ -25,6 +25,23 @@ internal sealed class ProcessCluster : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Two servers of one localhost cluster on in-memory storage: the first is the primary silo,
+    /// the second joins it. For the tests of what one server's change means on the other.
+    /// </summary>
+    public async Task<(ServerProcess First, ServerProcess Second)> StartLocalPairAsync()
+    {
+        var primaryOptions = new ServerOptions { StorageProvider = "Memory", ClusterMode = "Localhost", Extra = ClusterTuning.Settings() };
+        var first = await StartAsync(primaryOptions);
+        var second = await StartAsync(primaryOptions with
+        {
+            SiloPort = FreePort.Get(),
+            GatewayPort = FreePort.Get(),
+            PrimarySiloPort = primaryOptions.SiloPort,
+        });
+        return (first, second);
+    }
+
     /// <summary>Starts several servers at once (they join the cluster in parallel), kept in the given order.</summary>
     public async Task StartManyAsync(IReadOnlyList<ServerOptions> options)
     {

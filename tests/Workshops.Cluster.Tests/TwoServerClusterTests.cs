@@ -15,14 +15,7 @@ public sealed class TwoServerClusterTests(ITestOutputHelper output)
     public async Task Participants_on_different_servers_receive_every_event_and_end_with_identical_snapshots()
     {
         await using var cluster = new ProcessCluster();
-        var primaryOptions = new ServerOptions { StorageProvider = "Memory", ClusterMode = "Localhost", Extra = ClusterTuning.Settings() };
-        var primary = await cluster.StartAsync(primaryOptions);
-        var secondary = await cluster.StartAsync(primaryOptions with
-        {
-            SiloPort = FreePort.Get(),
-            GatewayPort = FreePort.Get(),
-            PrimarySiloPort = primaryOptions.SiloPort,
-        });
+        var (primary, secondary) = await cluster.StartLocalPairAsync();
         var servers = new[] { primary.BaseUrl, secondary.BaseUrl };
 
         using var api = new WorkshopsApi(primary.BaseUrl);
