@@ -54,12 +54,7 @@ public sealed class SqliteDataScrubber(string path) : IDataScrubber, IDisposable
         for (var attempt = 0; attempt < CheckpointAttempts; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-
-            // First column: 1 when a reader or writer kept the checkpoint from finishing.
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            using var reader = command.ExecuteReader();
-            if (!reader.Read() || reader.GetInt32(0) == 0)
+            if (SqliteWriter.TruncateWal(connection))
             {
                 return;
             }

@@ -84,13 +84,22 @@ public sealed partial class SqliteWriter : ILifecycleParticipant<ISiloLifecycle>
         {
             using var connection = new SqliteConnection(BuildConnectionString(FilePath, SqliteOpenMode.ReadWrite, pooling: false));
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            using var reader = command.ExecuteReader();
-
-            // Columns: busy (0 = not blocked), WAL frames, frames checkpointed.
-            return reader.Read() && reader.GetInt64(0) == 0;
+            return TruncateWal(connection);
         });
+    }
+
+    /// <summary>
+    /// One <c>PRAGMA wal_checkpoint(TRUNCATE)</c> on <paramref name="connection"/>; true when it ran
+    /// to the end (no reader or writer held it back), so that the WAL is empty.
+    /// </summary>
+    internal static bool TruncateWal(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var reader = command.ExecuteReader();
+
+        // Columns: busy (0 = not blocked), WAL frames, frames checkpointed.
+        return reader.Read() && reader.GetInt64(0) == 0;
     }
 
     /// <inheritdoc />
