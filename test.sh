@@ -52,7 +52,9 @@ run_project() {
     timeout 1800 dotnet test "$project" --no-build -c Debug -nologo \
     --logger "trx;LogFileName=$trx" --logger "console;verbosity=normal" > "$out" 2>&1
   local rc=$?
-  grep -E '^\s+Failed |Error Message|Total tests|Passed!|Failed!' "$out" | head -60 || true
+  # A failure's name and the first lines of its message, so that a CI log says why.
+  grep -E -A2 '^\s+Failed [A-Za-z]' "$out" | cut -c1-400 | head -90 || true
+  grep -E 'Total tests|Passed!|Failed!' "$out" | head -5 || true
   if [ ! -f "$trx" ]; then
     echo "!! $name ($culture): no test results (the run crashed or timed out)"
     tail -30 "$out"

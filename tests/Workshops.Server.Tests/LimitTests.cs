@@ -107,6 +107,29 @@ public sealed class LimitTests(LimitedServerFixture fixture) : IClassFixture<Lim
         Assert.Equal(created.EventId, joined.EventId);
     }
 
+    /// <summary>The limited server's join budget per address (the default is 600).</summary>
+    public const int JoinsPerMinute = 30;
+
+    [Fact]
+    public async Task Right_code_joins_beyond_the_per_address_budget_are_answered_with_429_and_other_addresses_still_join()
+    {
+        var created = await CreateEventAsync();
+        using var hall = ClientFrom(IPAddress.Parse("127.0.0.3"));
+
+        // A full bucket lets a hall's burst through; the one after it waits.
+        var statuses = new List<(HttpStatusCode Status, string? Code)>();
+        for (var i = 0; i < JoinsPerMinute + 5 && statuses.LastOrDefault().Status != HttpStatusCode.TooManyRequests; i++)
+        {
+            statuses.Add(await PostAsync(hall, "api/auth/join", new { code = created.JoinCode, displayName = "Salon " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        }
+
+        Assert.True(statuses.Count(s => s.Status == HttpStatusCode.OK) >= JoinsPerMinute, string.Join(", ", statuses));
+        Assert.Equal((HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited), statuses[^1]);
+
+        var joined = await fixture.Api.JoinAsync(created.JoinCode, "Başka adresten");
+        Assert.Equal(created.EventId, joined.EventId);
+    }
+
     [Fact]
     public async Task A_hub_request_from_a_foreign_origin_is_refused_while_our_own_and_configured_origins_pass()
     {

@@ -24,6 +24,7 @@ public sealed class LimitedServerFixture : IAsyncLifetime
         {
             HubCallsPerSecond = 2,
             WrongCodesPerMinute = 3,
+            JoinsPerMinute = LimitTests.JoinsPerMinute,
             Extra = new Dictionary<string, string?> { ["Workshops:AllowedOrigins:0"] = AllowedOrigin },
         });
         Api = _server.Api();

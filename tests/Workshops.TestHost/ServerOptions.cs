@@ -32,6 +32,12 @@ public sealed record ServerOptions
 
     public int WrongCodesPerMinute { get; init; } = 1000;
 
+    /// <summary>
+    /// Every test client joins from 127.0.0.1, so the server's per-address budget (600 a minute)
+    /// would refuse a fast machine's matrix run; a test of that budget sets it low.
+    /// </summary>
+    public int JoinsPerMinute { get; init; } = 1_000_000;
+
     public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>The clock of the retention decisions (section 11; a fake one moves days); the server's own when null.</summary>
@@ -47,6 +53,7 @@ public sealed record ServerOptions
             ["Workshops:Demo"] = "false",
             ["Workshops:HubCallsPerSecond"] = HubCallsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Workshops:WrongCodesPerMinute"] = WrongCodesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Workshops:JoinsPerMinute"] = JoinsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Workshops:Storage:Provider"] = StorageProvider,
             ["Workshops:Storage:SqlitePath"] = Path.Combine(dataPath, "workshops.db"),
             ["Workshops:Storage:AzureConnectionString"] = AzureConnectionString,
