@@ -126,4 +126,35 @@ public sealed class VoteCommandTests
         Assert.False(ops.ContainsKey("op-0"));
         Assert.True(ops.ContainsKey("op-1"));
     }
+
+    [Fact]
+    public void A_state_read_back_without_its_memory_only_op_order_still_forgets_the_oldest_first()
+    {
+        var (scene, first, _) = Voting(WorkshopSettings.Default with { VotesPerBoard = 1 });
+        var voter = Scene.Participant("p1");
+        string Op(int i) => "op-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        VoteReceipt Step(int i) => i % 2 == 0
+            ? scene.Decide((m, s, now) => VoteCommands.Cast(m, s, voter, first.IdeaId, Op(i), now)).Result
+            : scene.Decide((m, s, now) => VoteCommands.Retract(m, s, voter, first.IdeaId, Op(i), now)).Result;
+        for (var i = 0; i < WorkshopFold.MaxOpsPerActor; i++)
+        {
+            Step(i);
+        }
+
+        // As after a snapshot: the order is rebuilt from the ops' sequence numbers.
+        var actor = scene.State.Actors["p:p1"];
+        actor.OpOrder = null;
+        for (var i = WorkshopFold.MaxOpsPerActor; i < WorkshopFold.MaxOpsPerActor + 3; i++)
+        {
+            Step(i);
+        }
+
+        Assert.Equal(WorkshopFold.MaxOpsPerActor, actor.Ops.Count);
+        Assert.Equal([Op(0), Op(1), Op(2)], Enumerable.Range(0, 4).Select(Op).Where(id => !actor.Ops.ContainsKey(id)));
+
+        // A re-send inside the window still answers as the first time, and changes nothing.
+        var replay = scene.Decide((m, s, now) => VoteCommands.Cast(m, s, voter, first.IdeaId, Op(4), now));
+        Assert.Empty(replay.Events);
+        Assert.Equal(WorkshopFold.MaxOpsPerActor, actor.Ops.Count);
+    }
 }

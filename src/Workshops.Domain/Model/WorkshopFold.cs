@@ -311,11 +311,16 @@ public static class WorkshopFold
     private static void RecordOp(WorkshopModelState state, ActorState actor, string clientOpId, OpState op)
     {
         op.Sequence = state.NextOpSequence++;
+        actor.OpOrder ??= new(actor.Ops.OrderBy(pair => pair.Value.Sequence).Select(pair => (pair.Key, pair.Value.Sequence)));
         actor.Ops[clientOpId] = op;
-        if (actor.Ops.Count > MaxOpsPerActor)
+        actor.OpOrder.Enqueue((clientOpId, op.Sequence));
+        while (actor.Ops.Count > MaxOpsPerActor && actor.OpOrder.TryDequeue(out var oldest))
         {
-            var oldest = actor.Ops.MinBy(pair => pair.Value.Sequence).Key;
-            actor.Ops.Remove(oldest);
+            // An entry whose op was recorded again later is stale: the later entry stands for it.
+            if (actor.Ops.TryGetValue(oldest.OpId, out var held) && held.Sequence == oldest.Sequence)
+            {
+                actor.Ops.Remove(oldest.OpId);
+            }
         }
     }
 
