@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Workshops.Contracts;
 
@@ -11,17 +10,19 @@ namespace Workshops.Server.Auth;
 /// </summary>
 public sealed class TokenCheck(AdminKey admin, EventAccessCache access)
 {
-    public async ValueTask<bool> IsHonouredAsync(ClaimsPrincipal user)
+    public ValueTask<bool> IsHonouredAsync(ClaimsPrincipal user) => IsHonouredAsync(VerifiedToken.From(user));
+
+    public async ValueTask<bool> IsHonouredAsync(VerifiedToken? token)
     {
-        var caller = user.ToCaller();
-        if (caller is null)
+        if (token is null)
         {
             return false;
         }
 
+        var caller = token.Caller;
         if (caller.Role == Role.Admin)
         {
-            return string.Equals(user.FindFirstValue(Claims.AdminKeyId), admin.TokenId, StringComparison.Ordinal);
+            return string.Equals(token.AdminKeyId, admin.TokenId, StringComparison.Ordinal);
         }
 
         if (string.IsNullOrEmpty(caller.EventId))
@@ -30,12 +31,9 @@ public sealed class TokenCheck(AdminKey admin, EventAccessCache access)
         }
 
         var state = await access.GetAsync(caller.EventId);
-        return state.Honours(caller.Role, caller.WorkshopId, GenerationOf(user), caller.ParticipantId);
+        return state.Honours(caller.Role, caller.WorkshopId, token.KeyGeneration, caller.ParticipantId);
     }
 
     /// <summary>True when the token's event no longer exists (as far as this server knows now).</summary>
     public async ValueTask<bool> IsEventGoneAsync(string eventId) => !(await access.GetAsync(eventId)).Exists;
-
-    private static int GenerationOf(ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(Claims.KeyGeneration), NumberStyles.None, CultureInfo.InvariantCulture, out var generation) ? generation : 0;
 }

@@ -27,10 +27,10 @@ public static class RealtimeRegistration
             return socket;
         });
         builder.Services.AddSingleton<WorkshopConnections>();
-        builder.Services.AddSingleton<HubRateLimitFilter>();
+        builder.Services.AddSingleton<HubCallGate>();
+        builder.Services.AddSingleton<WorkshopGrainReferences>();
         builder.Services.AddSingleton<PushOutboxes>();
         builder.Services.AddSingleton<HubLifetimeManager<WorkshopHub>, WorkshopHubLifetimeManager>();
-        builder.Services.AddSingleton<TokenCheckHubFilter>();
         builder.Services.AddSingleton<ContractErrorHubFilter>();
         builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService<RevokedConnectionSweep>();
@@ -44,8 +44,7 @@ public static class RealtimeRegistration
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
                 o.AddFilter<ContractErrorHubFilter>();
-                o.AddFilter<TokenCheckHubFilter>();
-                o.AddFilter<HubRateLimitFilter>();
+                o.AddFilter<HubCallGate>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 

@@ -38,12 +38,13 @@ public sealed partial class RevokedConnectionSweep(
         {
             try
             {
-                if (connection.User is not { } user || await check.IsHonouredAsync(user))
+                var token = HubCallGate.TokenOf(connection);
+                if (token is null || await check.IsHonouredAsync(token))
                 {
                     continue;
                 }
 
-                var eventId = user.ToCaller()?.EventId;
+                var eventId = token.Caller.EventId;
                 var client = hub.Clients.Client(connection.ConnectionId);
                 if (eventId is not null && await check.IsEventGoneAsync(eventId))
                 {

@@ -11,10 +11,11 @@ namespace Workshops.Server.Realtime;
 /// <see cref="ContractErrorHubFilter"/>.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions)
+public sealed class WorkshopHub(WorkshopGrainReferences grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions)
     : Hub<IWorkshopClient>
 {
-    private Caller Me => Context.User.RequireCaller();
+    private Caller Me => HubCallGate.TokenOf(Context)?.Caller
+        ?? throw new WorkshopException(ErrorCodes.Unauthorized, "a valid token is required");
 
     private IWorkshopGrain Workshop(string workshopId) =>
         string.IsNullOrEmpty(workshopId) || workshopId.Length > 128
@@ -23,7 +24,7 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
                 // Ids are the server's own (letters and digits): such a workshop cannot exist, and a grain
                 // key of whitespace or control characters failed inside the runtime (found by FuzzTests).
                 ? throw WorkshopException.NotFound("no such workshop")
-                : grains.GetGrain<IWorkshopGrain>(workshopId);
+                : grains.Get(workshopId);
 
     public async Task<WorkshopSnapshot> JoinWorkshop(string workshopId)
     {
