@@ -29,7 +29,6 @@ public static class RealtimeRegistration
         builder.Services.AddSingleton<WorkshopConnections>();
         builder.Services.AddSingleton<HubCallGate>();
         builder.Services.AddSingleton<WorkshopGrainReferences>();
-        builder.Services.AddSingleton<PushOutboxes>();
         builder.Services.AddSingleton<HubLifetimeManager<WorkshopHub>, WorkshopHubLifetimeManager>();
         builder.Services.AddSingleton<ContractErrorHubFilter>();
         builder.Services.AddSingleton<HubSessions>();
