@@ -44,6 +44,8 @@ internal sealed class BenchmarkSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(FreePort.Get(), FreePort.Get(), null, clusterId, clusterId);
             silo.AddWorkshopStorage(builder.Configuration);
+            // The event grain registers its retention reminder (section 11); memory is enough here.
+            silo.UseInMemoryReminderService();
             CountWrites(silo.Services, stats);
         });
 

@@ -10,11 +10,11 @@ internal static class ResultTable
     {
         var text = new StringBuilder();
         var edge = results.Count > 0 ? results[0].EdgeSeconds : 0;
-        text.AppendLine(Invariant($"| provider | votes/s | first {edge:F0} s votes/s | last {edge:F0} s votes/s | last/first | p50 ms | p95 ms | p99 ms | max ms | writes | votes/write | ms/write | state KiB | serialize ms | log appends | log bytes/vote | casts | take-backs | CPU µs/vote | process cores | machine cores | load avg | exact |"));
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine(Invariant($"| provider | votes/s | first {edge:F0} s votes/s | last {edge:F0} s votes/s | last/first | p50 ms | p95 ms | p99 ms | max ms | log appends | log bytes/vote | casts | take-backs | CPU µs/vote | process cores | machine cores | load avg | exact |"));
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
-            text.AppendLine(Invariant($"| {r.Provider} | {r.VotesPerSecond:N0} | {r.FirstEdgeVotesPerSecond:N0} | {r.LastEdgeVotesPerSecond:N0} | {r.LastOverFirst:F2} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.WritesInWindow:N0} | {r.VotesPerWrite:F1} | {r.MeanWriteMs:F1} | {r.StateBytes / 1024.0:N0} | {r.SerializeMs:F1} | {r.Log.Appends:N0} | {r.LogBytesPerVote:F0} | {r.TotalCasts:N0} | {r.TotalRetracts:N0} | {r.CpuMicrosecondsPerVote:F0} | {r.ProcessCores:F2} | {r.MachineCores:F2} | {r.LoadAverage:F1} | {Exactness(r)} |"));
+            text.AppendLine(Invariant($"| {r.Provider} | {r.VotesPerSecond:N0} | {r.FirstEdgeVotesPerSecond:N0} | {r.LastEdgeVotesPerSecond:N0} | {r.LastOverFirst:F2} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.Log.Appends:N0} | {r.LogBytesPerVote:F0} | {r.TotalCasts:N0} | {r.TotalRetracts:N0} | {r.CpuMicrosecondsPerVote:F0} | {r.ProcessCores:F2} | {r.MachineCores:F2} | {r.LoadAverage:F1} | {Exactness(r)} |"));
         }
 
         return text.ToString();
