@@ -28,8 +28,9 @@ public sealed record EventExport
     [Id(7)] public GroupSource? GroupSource { get; init; }
 
     /// <summary>
-    /// Added (section 8): what organizers did to the event itself (badge revocations), in order;
-    /// absent (null) when nothing was done. The workshops carry their own audit.
+    /// Added (sections 8, 11): what was done to the event itself (badge revocations, purges of
+    /// personal data with how many people, never a name), in order; absent (null) when nothing
+    /// was done. The workshops carry their own audit.
     /// </summary>
     [Id(8)] public IReadOnlyList<AuditEntry>? Audit { get; init; }
 }
@@ -93,7 +94,11 @@ public sealed record IdeaExport
 public sealed record AuditEntry
 {
     [Id(0)] public DateTimeOffset At { get; init; }
-    [Id(1)] public Role Role { get; init; }
+    /// <summary>
+    /// Who: a role, or null (written as <c>"role": null</c>) for what the server did by itself,
+    /// the purge at the end of the retention period (<see cref="AuditNames.RetentionPurge"/>).
+    /// </summary>
+    [Id(1), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public Role? Role { get; init; }
     [Id(2)] public required string Action { get; init; }
     [Id(3)] public string? IdeaId { get; init; }
     [Id(4)] public string? Detail { get; init; }

@@ -63,6 +63,12 @@ public interface IEventGrain : IGrainWithStringKey
     /// </summary>
     Task<ParticipantJoined> JoinWithBadge(string badgeId, string codeHash, string? displayName, string? organization, string? group);
 
+    /// <summary>
+    /// What the join page shows for a badge before anyone joins with it (the privacy notice, the
+    /// groups, what the organizer set on the badge); claims nothing. Revoked: forbidden.
+    /// </summary>
+    Task<EventPublicInfo> GetBadgePublicInfo(string badgeId, string codeHash);
+
     /// <summary>Where the groups of these participants (the people behind a report) come from (staff); null in an event without badges.</summary>
     Task<GroupSource?> GetGroupSource(Caller caller, IReadOnlyList<string> participantIds);
     /// <summary>GET /api/me (participant): everything stored about the caller, here and in every workshop.</summary>
@@ -79,6 +85,9 @@ public interface IEventGrain : IGrainWithStringKey
     /// participant's name and organization erased, audited without names. Returns how many people.
     /// </summary>
     Task<int> PurgePersonalData(Caller caller);
+
+    /// <summary>The event's purges of personal data as audit entries (staff), for a single workshop's export; null when none.</summary>
+    Task<IReadOnlyList<AuditEntry>?> GetPurgeAudit(Caller caller);
 
     /// <summary>GET /api/events/{eventId}/personal-data (admin, moderator): purges and retention.</summary>
     Task<PersonalDataStatus> GetPersonalDataStatus(Caller caller);
@@ -97,6 +106,12 @@ public sealed record EventPublicInfo(
 
     /// <summary>Added: "code" or "badge" (section 8), so that the join page asks for the right thing.</summary>
     [Id(6)] public string JoinWith { get; init; } = WorkshopSettings.JoinWithCode;
+
+    /// <summary>
+    /// Added (<c>POST /api/events/by-badge</c> only): what the organizer set on the badge. A field
+    /// set here is the holder's and cannot be changed at join (section 8); one left empty is theirs to give.
+    /// </summary>
+    [Id(7)] public BadgePerson? Badge { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.WorkshopTitle")]

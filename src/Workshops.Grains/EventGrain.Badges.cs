@@ -15,7 +15,7 @@ public sealed partial class EventGrain
     /// <summary>Badge lookups claimed at once while creating: a printed hall's worth without flooding storage.</summary>
     private const int ClaimBatch = 64;
 
-    internal const string BadgeRevokedAction = "badgeRevoked";
+    internal const string BadgeRevokedAction = AuditNames.BadgeRevoked;
 
     public async Task<IReadOnlyList<BadgeIssued>> CreateBadges(Caller caller, int? count, IReadOnlyList<BadgePerson>? people)
     {
@@ -163,7 +163,17 @@ public sealed partial class EventGrain
         await _commit.CommitAsync();
     }
 
-    public async Task<ParticipantJoined> JoinWithBadge(string badgeId, string codeHash, string? displayName, string? organization, string? group)
+    public Task<EventPublicInfo> GetBadgePublicInfo(string badgeId, string codeHash)
+    {
+        var badge = UsableBadge(badgeId, codeHash);
+        return Task.FromResult(PublicInfo() with
+        {
+            Badge = new BadgePerson { Name = badge.Name, Organization = badge.Organization, Group = badge.Group },
+        });
+    }
+
+    /// <summary>The badge this code resolved to: not_found when it is not the event's (any more), forbidden when revoked.</summary>
+    private BadgeRecord UsableBadge(string badgeId, string codeHash)
     {
         _commit.ThrowIfBroken();
         RequireInitialized();
@@ -176,6 +186,13 @@ public sealed partial class EventGrain
         {
             throw WorkshopException.Forbidden("this badge was revoked; ask the organizers");
         }
+
+        return badge;
+    }
+
+    public async Task<ParticipantJoined> JoinWithBadge(string badgeId, string codeHash, string? displayName, string? organization, string? group)
+    {
+        var badge = UsableBadge(badgeId, codeHash);
 
         // What the organizer set wins; what the holder gives fills in the rest, and what they
         // leave out keeps what an earlier join (on another device) said.

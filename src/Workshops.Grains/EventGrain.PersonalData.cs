@@ -100,6 +100,39 @@ public sealed partial class EventGrain : IRemindable
         });
     }
 
+    public Task<IReadOnlyList<AuditEntry>?> GetPurgeAudit(Caller caller)
+    {
+        RequireMember(caller);
+        if (!caller.IsStaff)
+        {
+            throw WorkshopException.Forbidden("reports are for the event's staff");
+        }
+
+        return Task.FromResult<IReadOnlyList<AuditEntry>?>(EventAudit(purgesOnly: true));
+    }
+
+    /// <summary>
+    /// The event's own audit as its exports show it: the organizers' actions on the event (badge
+    /// revocations) and every purge of personal data, in order of time; null when there is none.
+    /// A purge says who (a role, or none for the server's own at the end of the retention period),
+    /// when and how many people; never a name.
+    /// </summary>
+    private List<AuditEntry>? EventAudit(bool purgesOnly)
+    {
+        var purges = S.Purges.Select(p => new AuditEntry
+        {
+            At = p.At,
+            Role = p.Role,
+            Action = p.Role is null ? AuditNames.RetentionPurge : AuditNames.PersonalDataPurge,
+            Detail = p.People.ToString(CultureInfo.InvariantCulture),
+        });
+        var actions = purgesOnly ? [] : S.Audit.Select(a => new AuditEntry { At = a.At, Role = a.Role, Action = a.Action, IdeaId = a.IdeaId, Detail = a.Detail });
+
+        // OrderBy is stable: entries of the same moment keep the order they were recorded in.
+        var entries = actions.Concat(purges).OrderBy(e => e.At).ToList();
+        return entries.Count == 0 ? null : entries;
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!string.Equals(reminderName, RetentionReminder, StringComparison.Ordinal))

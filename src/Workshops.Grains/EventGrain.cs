@@ -359,7 +359,7 @@ public sealed partial class EventGrain : Grain, IEventGrain
             Participants = participantIds.Count,
             Workshops = workshops,
             GroupSource = GroupSourceOrNull(participantIds),
-            Audit = S.Audit.Count == 0 ? null : [.. S.Audit.Select(a => new AuditEntry { At = a.At, Role = a.Role, Action = a.Action, IdeaId = a.IdeaId, Detail = a.Detail })],
+            Audit = EventAudit(purgesOnly: false),
         };
     }
 
@@ -380,14 +380,16 @@ public sealed partial class EventGrain : Grain, IEventGrain
     {
         _commit.ThrowIfBroken();
         RequireInitialized();
-        return Task.FromResult(new EventPublicInfo(
-            Id, S.Title, S.Language, S.StakeholderGroups,
-            [.. S.Workshops.Select(w => new WorkshopTitle(w.WorkshopId, w.Title))])
-        {
-            Privacy = S.Privacy,
-            JoinWith = S.Settings.JoinWith ?? WorkshopSettings.JoinWithCode,
-        });
+        return Task.FromResult(PublicInfo());
     }
+
+    private EventPublicInfo PublicInfo() => new(
+        Id, S.Title, S.Language, S.StakeholderGroups,
+        [.. S.Workshops.Select(w => new WorkshopTitle(w.WorkshopId, w.Title))])
+    {
+        Privacy = S.Privacy,
+        JoinWith = S.Settings.JoinWith ?? WorkshopSettings.JoinWithCode,
+    };
 
     private void RequireInitialized()
     {

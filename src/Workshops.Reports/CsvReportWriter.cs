@@ -12,10 +12,20 @@ internal static class CsvReportWriter
     public static IReadOnlyList<string> Header { get; } =
         ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput", "consensus"];
 
+    /// <summary>
+    /// Added at the end of every row in events with badges (section 8): where the groups behind
+    /// the per-group counts come from, as the JSON's <c>groupSource</c>. Without badges the file
+    /// stays what it was.
+    /// </summary>
+    public static IReadOnlyList<string> GroupSourceHeader { get; } = ["groupSource", "groupsFromBadges", "groupsDeclared"];
+
     public static byte[] Write(EventExport export)
     {
         var csv = new StringBuilder(4096);
-        Row(csv, Header.Select(Cell));
+        IReadOnlyList<string> groupSource = export.GroupSource is { } source
+            ? [Cell(source.Source), ReportTexts.Number(source.FromBadges), ReportTexts.Number(source.Declared)]
+            : [];
+        Row(csv, Header.Select(Cell), groupSource.Count > 0 ? GroupSourceHeader : []);
         foreach (var workshop in export.Workshops)
         {
             foreach (var board in workshop.Boards)
@@ -38,7 +48,7 @@ internal static class CsvReportWriter
                         chosen.Contains(idea.IdeaId) ? "true" : "false",
                         // Invariant "0.447", empty when there is none: a number for scripts, like votes.
                         idea.Consensus is { } consensus ? consensus.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "",
-                    ]);
+                    ], groupSource);
                 }
             }
         }
@@ -77,6 +87,6 @@ internal static class CsvReportWriter
         return needsQuotes ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
-    private static void Row(StringBuilder csv, IEnumerable<string> cells) =>
-        csv.AppendJoin(',', cells).Append("\r\n");
+    private static void Row(StringBuilder csv, IEnumerable<string> cells, IEnumerable<string> tail) =>
+        csv.AppendJoin(',', cells.Concat(tail)).Append("\r\n");
 }

@@ -47,6 +47,12 @@ internal static class DocxReportWriter
                 WorkshopSection(body, workshop, texts);
             }
 
+            if (export.Audit is { Count: > 0 } eventAudit)
+            {
+                body.Append(Paragraph(DocxStyles.Heading1, texts.EventAudit, pageBreakBefore: true));
+                AuditTable(body, eventAudit, texts);
+            }
+
             body.Append(new SectionProperties(
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = PageWidth, Height = PageHeight },
@@ -182,7 +188,12 @@ internal static class DocxReportWriter
             return;
         }
 
-        var rows = workshop.Audit.Select(entry => (IReadOnlyList<string>)
+        AuditTable(body, workshop.Audit, texts);
+    }
+
+    private static void AuditTable(Body body, IReadOnlyList<AuditEntry> audit, ReportTexts texts)
+    {
+        var rows = audit.Select(entry => (IReadOnlyList<string>)
         [
             ReportTexts.Timestamp(entry.At),
             texts.RoleName(entry.Role),

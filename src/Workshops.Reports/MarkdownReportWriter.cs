@@ -38,6 +38,14 @@ internal static class MarkdownReportWriter
             WriteWorkshop(md, workshop, texts);
         }
 
+        if (export.Audit is { Count: > 0 } eventAudit)
+        {
+            Line(md);
+            Line(md, "## " + texts.EventAudit);
+            Line(md);
+            AuditLines(md, eventAudit, texts);
+        }
+
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(md.ToString());
     }
 
@@ -122,7 +130,12 @@ internal static class MarkdownReportWriter
             return;
         }
 
-        foreach (var entry in workshop.Audit)
+        AuditLines(md, workshop.Audit, texts);
+    }
+
+    private static void AuditLines(StringBuilder md, IReadOnlyList<AuditEntry> audit, ReportTexts texts)
+    {
+        foreach (var entry in audit)
         {
             var parts = new List<string>
             {

@@ -200,6 +200,13 @@ internal static class PptxDeckWriter
             ]));
         }
 
+        if (export.GroupSource is { } source)
+        {
+            // Section 8: whether the groups behind the per-group support were set on badges or declared.
+            list.Add(shapes.Text(Margin, PptxShapes.Inch * 21 / 4, SlideWidth - (2 * Margin), PptxShapes.Inch * 3 / 4,
+                [new Line(texts.GroupSourceLabel + ": " + texts.GroupSourceText(source), 1400, Color: PptxParts.Muted, Centered: true)]));
+        }
+
         list.Add(shapes.Text(Margin, PptxShapes.Inch * 6, SlideWidth - (2 * Margin), PptxShapes.Inch / 2,
             [new Line(export.Title, 1600, Color: PptxParts.Muted, Centered: true)]));
         return Slide(list);

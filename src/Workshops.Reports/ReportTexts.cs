@@ -82,6 +82,9 @@ internal sealed class ReportTexts
             ["settings"] = "ayarlar",
             ["timer-start"] = "süre başlatma",
             ["timer-stop"] = "süre durdurma",
+            [AuditNames.BadgeRevoked] = "kişisel kartın iptali",
+            [AuditNames.PersonalDataPurge] = "kişisel verilerin silinmesi",
+            [AuditNames.RetentionPurge] = "saklama süresi dolunca kişisel verilerin silinmesi",
         },
         SettingNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -92,6 +95,10 @@ internal sealed class ReportTexts
             ["maxIdeaLength"] = "en uzun fikir",
         },
         Seconds = "sn",
+        EventAudit = "Etkinliğin işlem kaydı",
+        SystemRole = "sistem (saklama süresi)",
+        PersonUnit = "kişi",
+        PeopleUnit = "kişi",
         AuditTime = "Zaman",
         AuditRole = "Rol",
         AuditAction = "İşlem",
@@ -170,6 +177,9 @@ internal sealed class ReportTexts
             ["settings"] = "settings",
             ["timer-start"] = "timer started",
             ["timer-stop"] = "timer stopped",
+            [AuditNames.BadgeRevoked] = "badge revoked",
+            [AuditNames.PersonalDataPurge] = "personal data purged",
+            [AuditNames.RetentionPurge] = "personal data purged at the end of the retention period",
         },
         SettingNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -180,6 +190,10 @@ internal sealed class ReportTexts
             ["maxIdeaLength"] = "longest idea",
         },
         Seconds = "s",
+        EventAudit = "The event's audit trail",
+        SystemRole = "system (retention period)",
+        PersonUnit = "person",
+        PeopleUnit = "people",
         AuditTime = "Time",
         AuditRole = "Role",
         AuditAction = "Action",
@@ -276,6 +290,14 @@ internal sealed class ReportTexts
     public required IReadOnlyDictionary<string, string> AuditActions { get; init; }
     public required IReadOnlyDictionary<string, string> SettingNames { get; init; }
     public required string Seconds { get; init; }
+
+    /// <summary>The event's own audit (badge revocations, purges), after the workshops.</summary>
+    public required string EventAudit { get; init; }
+
+    /// <summary>Who did what no role did: the automatic purge at the end of the retention period.</summary>
+    public required string SystemRole { get; init; }
+    public required string PersonUnit { get; init; }
+    public required string PeopleUnit { get; init; }
     public required string AuditTime { get; init; }
     public required string AuditRole { get; init; }
     public required string AuditAction { get; init; }
@@ -330,6 +352,9 @@ internal sealed class ReportTexts
                 return string.Join(" · ", detail.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SettingText));
             case "timer-start" when detail.EndsWith('s'):
                 return detail[..^1] + " " + Seconds;
+            case AuditNames.PersonalDataPurge or AuditNames.RetentionPurge
+                when int.TryParse(detail, NumberStyles.None, CultureInfo.InvariantCulture, out var people):
+                return Number(people) + " " + (people == 1 ? PersonUnit : PeopleUnit);
             default:
                 return detail;
         }
@@ -363,8 +388,9 @@ internal sealed class ReportTexts
     public string PhaseName(WorkshopPhase phase) =>
         (int)phase >= 0 && (int)phase < Phases.Count ? Phases[(int)phase] : phase.ToString();
 
-    public string RoleName(Role role) =>
-        (int)role >= 0 && (int)role < Roles.Count ? Roles[(int)role] : WireNames.Of(role);
+    public string RoleName(Role? role) =>
+        role is not { } known ? SystemRole
+        : (int)known >= 0 && (int)known < Roles.Count ? Roles[(int)known] : WireNames.Of(known);
 
     public string SourceName(OutputSource source) =>
         source == OutputSource.Facilitator ? ChosenByFacilitator : TopVotedNotChosen;

@@ -32,6 +32,9 @@ public sealed class MyDataTests(BrowserFixture fixture)
         await person.Idea(IdeaText).GetByTestId("vote").ClickAsync();
         await Expect(person.Page.GetByTestId("votes-left")).ToContainTextAsync("2 / 3");
 
+        // The facilitator's page stays open through the erasure: a mark on it shows it is never reloaded.
+        await facilitator.Page.EvaluateAsync("() => { window.openedBeforeErasure = true; }");
+
         // "My data", from the workshop view: the name, group, idea and vote the server keeps.
         var token = await ParticipantTokenAsync(person.Page);
         await person.Page.GetByTestId("my-data").ClickAsync();
@@ -51,11 +54,14 @@ public sealed class MyDataTests(BrowserFixture fixture)
         Assert.Equal("[]", await person.Page.EvaluateAsync<string>("() => JSON.stringify(JSON.parse(localStorage.getItem('ws.sessions') ?? '[]').filter(s => s.role === 'participant'))"));
         Assert.DoesNotContain(marker, await person.Page.EvaluateAsync<string>("() => JSON.stringify(localStorage)"), StringComparison.Ordinal);
 
-        // The token is refused; the facilitator's view (opened anew) shows the idea without the name.
+        // The token is refused; the facilitator's open page loses the name live, without a reload.
         var (status, code, _) = await fixture.Api.TryAsync(HttpMethod.Get, "api/me", token);
         Assert.Equal((HttpStatusCode.Unauthorized, ErrorCodes.Unauthorized), (status, code));
-        await facilitator.Page.ReloadAsync();
+        await Expect(facilitator.Idea(IdeaText)).Not.ToContainTextAsync(marker);
         await Expect(facilitator.Idea(IdeaText)).ToBeVisibleAsync();
+        Assert.True(await facilitator.Page.EvaluateAsync<bool>("() => window.openedBeforeErasure === true"));
+        Assert.Empty(facilitator.PageErrors);
+        await facilitator.Page.ReloadAsync();
         await Expect(facilitator.Idea(IdeaText)).Not.ToContainTextAsync(marker);
         Assert.Empty(person.PageErrors);
         Assert.Empty(person.Dialogs);

@@ -38,6 +38,52 @@ public sealed class GroupSourceReportTests
         Assert.False(plainJson.RootElement.TryGetProperty("groupSource", out _));
     }
 
+    [Fact]
+    public void Csv_rows_end_with_the_group_source_and_a_csv_without_it_keeps_its_columns()
+    {
+        var lines = Encoding.UTF8.GetString(ReportWriter.Write(WithSource, ReportFormat.Csv, "tr").Content).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        var ideaRows = WithSource.Workshops.Sum(w => w.Boards.Sum(b => b.Ideas.Count));
+        Assert.Equal(ideaRows + 1, lines.Length);
+
+        // Every idea row, also those whose text holds commas or line breaks (quoted), ends with the same three cells.
+        var text = Encoding.UTF8.GetString(ReportWriter.Write(WithSource, ReportFormat.Csv, "tr").Content);
+        Assert.Equal(ideaRows, CountOccurrences(text, ",mixed,12,3\r\n"));
+
+        // The columns are added after all the others; without badges the file keeps its columns.
+        var plain = Encoding.UTF8.GetString(ReportWriter.Write(TestExports.Create(), ReportFormat.Csv, "tr").Content).TrimStart('\uFEFF');
+        var plainHeader = plain[..plain.IndexOf("\r\n", StringComparison.Ordinal)];
+        Assert.Equal(plainHeader + ",groupSource,groupsFromBadges,groupsDeclared", lines[0]);
+        Assert.DoesNotContain("groupSource", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain(",mixed,12,3", plain, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tr", "Paydaş gruplarının kaynağı: düzenleyicinin kişisel kartlarda belirlediği 12 kişi · grubunu kendisi bildiren 3 kişi")]
+    [InlineData("en", "Stakeholder groups: set by the organizers on personal badges for 12 people · declared by 3 people themselves")]
+    public void Deck_closing_slide_says_where_the_groups_come_from(string language, string line)
+    {
+        var deck = PptxContent.Read(ReportWriter.Write(WithSource, ReportFormat.Pptx, language).Content);
+
+        Assert.Contains(line, deck.Slides[^1]);
+        Assert.All(deck.Slides.SkipLast(1), slide => Assert.DoesNotContain(line, slide));
+        Assert.Empty(deck.Errors);
+
+        var plain = PptxContent.Read(ReportWriter.Write(TestExports.Create(), ReportFormat.Pptx, language).Content);
+        Assert.DoesNotContain(plain.Slides.SelectMany(s => s), p => p.StartsWith(line[..(line.IndexOf(':', StringComparison.Ordinal) + 1)], StringComparison.Ordinal));
+    }
+
+    private static int CountOccurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     [Theory]
     [InlineData(0, 0, "none")]
     [InlineData(5, 0, "badges")]

@@ -70,6 +70,7 @@ public static class AccessRules
             ["GET /api/events/{eventId}/badges"] = [Who.Admin, Who.Moderator],
             ["DELETE /api/events/{eventId}/badges/{badgeId}"] = [Who.Admin, Who.Moderator],
             ["POST /api/auth/join badge"] = Everyone,
+            ["POST /api/events/by-badge"] = Everyone,
             // Personal data (section 11): every participant has their own; staff have none.
             ["GET /api/me"] = [.. Participants, Who.ForeignParticipant],
             ["DELETE /api/me"] = [.. Participants, Who.ForeignParticipant],

@@ -40,6 +40,7 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
                 (endpoint.StartsWith("POST", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, $"api/events/{scene.EventId}/badges"),
             "DELETE /api/events/{eventId}/badges/{badgeId}" => (HttpMethod.Delete, $"api/events/{scene.EventId}/badges/{scene.BadgeId}"),
             "POST /api/auth/join badge" => (HttpMethod.Post, "api/auth/join"),
+            "POST /api/events/by-badge" => (HttpMethod.Post, "api/events/by-badge"),
             "GET /api/me" or "DELETE /api/me" => (endpoint.StartsWith("GET", StringComparison.Ordinal) ? HttpMethod.Get : HttpMethod.Delete, "api/me"),
             "GET /api/events/{eventId}/personal-data" => (HttpMethod.Get, $"api/events/{scene.EventId}/personal-data"),
             "DELETE /api/events/{eventId}/personal-data" => (HttpMethod.Delete, $"api/events/{scene.EventId}/personal-data"),
@@ -58,6 +59,7 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
             "POST /api/auth/key" => JsonContent.Create(new { key = scene.Created.ModeratorKey }),
             "POST /api/auth/join" => JsonContent.Create(new { code = scene.Created.JoinCode, displayName = "Yeniden gelen" }),
             "POST /api/auth/join badge" => JsonContent.Create(new { badge = scene.BadgeCode, displayName = "Kartlı" }),
+            "POST /api/events/by-badge" => JsonContent.Create(new { badge = scene.BadgeCode }),
             "POST /api/events/{eventId}/badges" => JsonContent.Create(new { people = new[] { new { name = "Ayşe", group = "Kamu kurumu" } } }),
             "PUT /api/events/{eventId}" => JsonContent.Create(new
             {
@@ -119,6 +121,7 @@ public sealed class HttpAuthorizationMatrixTests(MatrixFixture fixture)
                     break;
                 case "GET /api/events/{eventId}":
                 case "GET /api/events/by-code/{code}":
+                case "POST /api/events/by-badge":
                     Assert.Equal(scene.EventId, root.GetProperty("eventId").GetString());
                     break;
                 case "GET /api/workshops/{workshopId}":

@@ -57,6 +57,11 @@ public sealed class RetentionPurgeTests
         var export = await ExportText(server, scene.EventId);
         Assert.All(scene.People, p => Assert.DoesNotContain(p.Marker, export, StringComparison.Ordinal));
 
+        // The export's audit records it: no role (the server did it), the time and the count.
+        var entry = Assert.Single(JsonDocument.Parse(export).RootElement.GetProperty("audit").EnumerateArray());
+        Assert.Equal((JsonValueKind.Null, AuditNames.RetentionPurge, "2", purgedAt), (
+            entry.GetProperty("role").ValueKind, entry.GetProperty("action").GetString(), entry.GetProperty("detail").GetString(), entry.GetProperty("at").GetDateTimeOffset()));
+
         // Once: more ticks and more days change nothing, and the reminder is gone from the table.
         clock.Advance(TimeSpan.FromDays(3));
         await Task.Delay(Tick * 4);

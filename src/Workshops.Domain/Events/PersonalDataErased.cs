@@ -8,4 +8,11 @@ namespace Workshops.Domain.Events;
 public sealed record PersonalDataErased : WorkshopEvent
 {
     [Id(0)] public required IReadOnlyList<string> ActorKeys { get; init; }
+
+    /// <summary>
+    /// How many versions the erasure takes: one per changed idea (each announced as
+    /// <c>ideaChanged</c>), or one for a single <c>eventChanged</c> when many ideas changed.
+    /// 0 in erasures stored before open pages were told.
+    /// </summary>
+    [Id(1)] public int Versions { get; init; }
 }

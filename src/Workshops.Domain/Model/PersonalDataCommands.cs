@@ -7,6 +7,14 @@ namespace Workshops.Domain.Model;
 /// <summary>What the workshop stores about a person, and its erasure (contract section 11).</summary>
 public static class PersonalDataCommands
 {
+    /// <summary>
+    /// Up to this many changed ideas are announced one by one (<c>ideaChanged</c>); more (a purge
+    /// of a busy workshop) take one <c>eventChanged</c>, on which pages take a fresh snapshot: a
+    /// burst of thousands of notices would overflow the connections' outboxes (128 pushes) and
+    /// close them instead.
+    /// </summary>
+    public const int MaxIdeasAnnounced = 32;
+
     public static WorkshopPersonalData Of(WorkshopModel model, WorkshopModelState state, string participantId)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -40,9 +48,56 @@ public static class PersonalDataCommands
         var change = new Change(state, model.WorkshopId, now);
         if (authored.Count > 0)
         {
-            change.Raise(new PersonalDataErased { ActorKeys = [.. keys.Where(k => authored.Any(i => string.Equals(i.AuthorKey, k, StringComparison.Ordinal))).Order(StringComparer.Ordinal)] });
+            // Open pages are told at once, so that no screen keeps showing an erased name.
+            var oneByOne = authored.Count <= MaxIdeasAnnounced;
+            var formerAuthors = authored.Select(i => i.ParticipantAuthor).ToList();
+            var first = state.Version + 1;
+            change.Raise(new PersonalDataErased
+            {
+                ActorKeys = [.. keys.Where(k => authored.Any(i => string.Equals(i.AuthorKey, k, StringComparison.Ordinal))).Order(StringComparer.Ordinal)],
+                Versions = oneByOne ? authored.Count : 1,
+            });
+            if (oneByOne)
+            {
+                for (var i = 0; i < authored.Count; i++)
+                {
+                    EmitErased(change, first + i, authored[i], formerAuthors[i]);
+                }
+            }
+            else
+            {
+                WorkshopModel.EmitToAll(change, EventNames.EventChanged, version => new EventChangedEvent(model.WorkshopId, version, state.EventId));
+            }
         }
 
         return change.Done(named);
+    }
+
+    /// <summary>
+    /// An idea that lost its author: everyone who sees it gets it as it is now (no author, not
+    /// "mine"); its former author, who saw it also while hidden or merged, loses it then.
+    /// </summary>
+    private static void EmitErased(Change change, long version, IdeaState idea, string? formerAuthor)
+    {
+        var state = change.State;
+        var workshopId = change.WorkshopId;
+        var visible = idea.Status == IdeaStatus.Visible;
+        var staff = new Delivery(Audience.Staff, null, EventNames.IdeaChanged,
+            new IdeaEvent(workshopId, version, WorkshopViews.IdeaView(state, idea, mine: false, seesTallies: true, staff: true)));
+        var others = visible
+            ? new Delivery(Audience.Participants, null, EventNames.IdeaChanged, new IdeaEvent(workshopId, version, WorkshopViews.IdeaView(state, idea, mine: false, state.ResultsVisibleToParticipants)))
+            : new Delivery(Audience.Participants, null, EventNames.VersionChanged, new VersionChangedEvent(workshopId, version));
+        if (visible || formerAuthor is null)
+        {
+            change.Notify(version, [staff, others]);
+            return;
+        }
+
+        change.Notify(version,
+        [
+            staff,
+            others with { Audience = Audience.ParticipantsExcept, ParticipantId = formerAuthor },
+            new Delivery(Audience.Participant, formerAuthor, EventNames.IdeaRemoved, new IdeaRemovedEvent(workshopId, version, idea.IdeaId)),
+        ]);
     }
 }

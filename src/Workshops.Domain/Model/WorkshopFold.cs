@@ -123,6 +123,7 @@ public static class WorkshopFold
                     state.StoredUnits += StoredSize.Of(authored);
                 }
 
+                state.Version += erased.Versions;
                 break;
             default:
                 throw new InvalidOperationException($"unknown workshop event {e.GetType().Name}");

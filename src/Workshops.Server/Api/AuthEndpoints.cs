@@ -11,6 +11,8 @@ internal static class AuthEndpoints
 
     public sealed record JoinRequest(string? Code, string? DisplayName, string? Organization, string? Group, string? Badge);
 
+    public sealed record BadgeLookupRequest(string? Badge);
+
     public sealed record TokenReply(string Token, Role Role, string? EventId, string? WorkshopId, string? ParticipantId)
     {
         /// <summary>Added (badge joins): the name and group the event holds, so the page greets the person by them.</summary>
@@ -23,6 +25,46 @@ internal static class AuthEndpoints
     {
         app.MapPost("/api/auth/key", SignInWithKey).AllowAnonymous();
         app.MapPost("/api/auth/join", Join).AllowAnonymous();
+
+        // A POST, not a GET: the badge code is a personal secret and stays out of request logs.
+        app.MapPost("/api/events/by-badge", LookUpBadge).AllowAnonymous();
+    }
+
+    /// <summary>
+    /// Added: what the join page shows before a badge joins (the privacy notice, the groups, the
+    /// organizer's name and group on the badge). Rate limited and counted like a join; claims nothing.
+    /// </summary>
+    private static async Task<IResult> LookUpBadge(BadgeLookupRequest? request, HttpContext http, IGrainFactory grains, JoinGuard guard)
+    {
+        var address = ClientAddress.Of(http);
+        if (!guard.TryEnter(address))
+        {
+            return Problems.From(ErrorCodes.RateLimited, "too many attempts from this address; wait a minute");
+        }
+
+        var (badge, hash, refused) = await ResolveBadge(request?.Badge, address, grains, guard);
+        return refused ?? TypedResults.Ok(await grains.GetGrain<IEventGrain>(badge!.EventId).GetBadgePublicInfo(badge.BadgeId, hash));
+    }
+
+    /// <summary>A badge code to its event and badge; a malformed or unknown code counts as a wrong code.</summary>
+    private static async Task<(BadgeRef? Badge, string Hash, IResult? Refused)> ResolveBadge(string? given, string address, IGrainFactory grains, JoinGuard guard)
+    {
+        var code = Secrets.NormalizeJoinCode(given);
+        if (code.Length is < 10 or > 32)
+        {
+            guard.WrongCode(address);
+            return (null, "", Problems.From(ErrorCodes.InvalidInput, "a badge code has at least 10 characters"));
+        }
+
+        var hash = Secrets.HashBadgeCode(code);
+        var badge = await grains.GetGrain<IBadgeGrain>(hash).Get();
+        if (badge is null)
+        {
+            guard.WrongCode(address);
+            return (null, hash, Problems.From(ErrorCodes.NotFound, "no badge has this code"));
+        }
+
+        return (badge, hash, null);
     }
 
     private static async Task<IResult> SignInWithKey(KeyRequest? request, HttpContext http, AdminKey admin, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)
@@ -98,22 +140,13 @@ internal static class AuthEndpoints
     /// </summary>
     private static async Task<IResult> JoinWithBadge(JoinRequest request, string address, TokenIssuer tokens, IGrainFactory grains, JoinGuard guard)
     {
-        var code = Secrets.NormalizeJoinCode(request.Badge);
-        if (code.Length is < 10 or > 32)
+        var (badge, hash, refused) = await ResolveBadge(request.Badge, address, grains, guard);
+        if (refused is not null)
         {
-            guard.WrongCode(address);
-            return Problems.From(ErrorCodes.InvalidInput, "a badge code has at least 10 characters");
+            return refused;
         }
 
-        var hash = Secrets.HashBadgeCode(code);
-        var badge = await grains.GetGrain<IBadgeGrain>(hash).Get();
-        if (badge is null)
-        {
-            guard.WrongCode(address);
-            return Problems.From(ErrorCodes.NotFound, "no badge has this code");
-        }
-
-        var joined = await grains.GetGrain<IEventGrain>(badge.EventId).JoinWithBadge(badge.BadgeId, hash, request.DisplayName, request.Organization, request.Group);
+        var joined = await grains.GetGrain<IEventGrain>(badge!.EventId).JoinWithBadge(badge.BadgeId, hash, request.DisplayName, request.Organization, request.Group);
         var caller = new Caller(Role.Participant, badge.EventId, null, joined.ParticipantId, joined.DisplayName, joined.Group);
         return TypedResults.Ok(new TokenReply(tokens.Issue(caller), Role.Participant, badge.EventId, null, joined.ParticipantId)
         {

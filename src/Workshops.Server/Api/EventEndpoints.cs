@@ -83,7 +83,8 @@ internal static class EventEndpoints
 
         var workshop = await grains.GetGrain<IWorkshopGrain>(workshopId).GetExport(caller);
         var snapshot = await grains.GetGrain<IWorkshopGrain>(workshopId).GetSnapshot(caller);
-        var summary = await grains.GetGrain<IEventGrain>(snapshot.EventId).GetSummary(caller);
+        var eventGrain = grains.GetGrain<IEventGrain>(snapshot.EventId);
+        var summary = await eventGrain.GetSummary(caller);
 
         // One workshop's report has the event's shape, with that workshop alone.
         var export = new EventExport
@@ -95,7 +96,10 @@ internal static class EventEndpoints
             ExportedAt = clock.GetUtcNow(),
             Participants = workshop.Participants,
             Workshops = [workshop],
-            GroupSource = await grains.GetGrain<IEventGrain>(snapshot.EventId).GetGroupSource(caller, workshop.ParticipantIds),
+            GroupSource = await eventGrain.GetGroupSource(caller, workshop.ParticipantIds),
+
+            // The event's purges erased this workshop's authors too (section 11).
+            Audit = await eventGrain.GetPurgeAudit(caller),
         };
         return Download(ReportWriter.Write(export, parsed, summary.Language));
     }

@@ -38,6 +38,10 @@ public static class BadgeApi
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>POST /api/events/by-badge: what the join page shows before the badge joins.</summary>
+    public static Task<(HttpStatusCode Status, string? Code, string Body)> TryLookUpBadgeAsync(this WorkshopsApi api, string badge) =>
+        api.TryAsync(HttpMethod.Post, "api/events/by-badge", null, JsonContent.Create(new { badge }, options: WorkshopsApi.Json));
+
     /// <summary>What a badge's lookup is stored under (as Secrets.HashBadgeCode).</summary>
     public static string HashOf(string code) => Console.ConsoleApi.HashOf("badge:" + code);
 }

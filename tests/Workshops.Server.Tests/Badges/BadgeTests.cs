@@ -230,6 +230,52 @@ public sealed class BadgeTests(ServerFixture fixture)
         Assert.Equal("mixed", workshopExport.GetProperty("groupSource").GetProperty("source").GetString());
     }
 
+    [Fact]
+    public async Task A_badge_lookup_shows_the_notice_groups_and_the_organizers_fields_and_claims_nothing()
+    {
+        var created = await Api.CreateEventAsync(fixture.AdminToken, new EventProgram
+        {
+            Title = "Kartlı Aydınlatma",
+            Workshops = [new() { Title = "Hassas Gruplar" }],
+            Privacy = new EventPrivacy { Controller = "İl Özel İdaresi", Contact = "kvkk@ornek.gov.tr" },
+            Settings = new WorkshopSettings { JoinWith = WorkshopSettings.JoinWithBadge },
+        });
+        var named = (await Api.CreateBadgesAsync(fixture.AdminToken, created.EventId, new
+        {
+            people = new object[] { new { name = "Ayşe Yılmaz", group = "Kamu kurumu" } },
+        }))[0];
+        var blank = (await Api.CreateBadgesAsync(fixture.AdminToken, created.EventId, new { count = 1 }))[0];
+
+        var (status, _, text) = await Api.TryLookUpBadgeAsync(named.Code.ToLowerInvariant().Insert(4, "-"));
+        Assert.True(status == HttpStatusCode.OK, text);
+        var info = JsonDocument.Parse(text).RootElement;
+        Assert.Equal((created.EventId, "badge", "İl Özel İdaresi", 30), (
+            info.GetProperty("eventId").GetString(), info.GetProperty("joinWith").GetString(),
+            info.GetProperty("privacy").GetProperty("controller").GetString(), info.GetProperty("privacy").GetProperty("retentionDays").GetInt32()));
+        Assert.Equal(7, info.GetProperty("stakeholderGroups").GetArrayLength());
+        Assert.Equal(("Ayşe Yılmaz", "Kamu kurumu"), (info.GetProperty("badge").GetProperty("name").GetString(), info.GetProperty("badge").GetProperty("group").GetString()));
+        Assert.DoesNotContain(named.Code, text, StringComparison.Ordinal);
+
+        var (blankStatus, _, blankText) = await Api.TryLookUpBadgeAsync(blank.Code);
+        Assert.True(blankStatus == HttpStatusCode.OK, blankText);
+        Assert.Equal("{}", JsonDocument.Parse(blankText).RootElement.GetProperty("badge").GetRawText());
+
+        // Looking up claims nothing: the person has not joined before confirming.
+        Assert.All((await Api.ListBadgesAsync(fixture.AdminToken, created.EventId)).EnumerateArray(), b => Assert.False(b.GetProperty("claimed").GetBoolean()));
+
+        // The blank badge's holder chooses a group at join; the named badge's holder cannot.
+        var holder = await Api.JoinWithBadgeAsync(blank.Code, "Veli", "Basın");
+        Assert.Equal("Basın", holder.GetProperty("group").GetString());
+        var organizers = await Api.JoinWithBadgeAsync(named.Code, "Takma Ad", "Basın");
+        Assert.Equal(("Ayşe Yılmaz", "Kamu kurumu"), (organizers.GetProperty("displayName").GetString(), organizers.GetProperty("group").GetString()));
+
+        // A revoked badge, an unknown code and a malformed one are refused as at join.
+        await Api.RevokeBadgeAsync(fixture.AdminToken, created.EventId, blank.BadgeId);
+        Assert.Equal(ErrorCodes.Forbidden, (await Api.TryLookUpBadgeAsync(blank.Code)).Code);
+        Assert.Equal(ErrorCodes.NotFound, (await Api.TryLookUpBadgeAsync("ABCDEFGHJKMN")).Code);
+        Assert.Equal(ErrorCodes.InvalidInput, (await Api.TryLookUpBadgeAsync("ABC")).Code);
+    }
+
     private static string? TokenClaim(string token, string claim)
     {
         var payload = token.Split('.')[1];

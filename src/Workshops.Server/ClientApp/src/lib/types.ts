@@ -126,6 +126,8 @@ export interface EventByCode {
   /** The event's privacy notice (section 11); null when the program gives none. */
   privacy?: Privacy | null;
   joinWith?: JoinWith;
+  /** POST /api/events/by-badge only: what the organizer set on the badge (fixed for its holder). */
+  badge?: { name?: string | null; organization?: string | null; group?: string | null } | null;
 }
 
 export interface AuthReply {

@@ -5,12 +5,13 @@ import { applyStatic, hasChosenLanguage, initLanguage, onLanguageChange, t } fro
 import {
   eventOfWorkshop, lastWorkshop, participantSession, profile, rememberWorkshop, saveLastWorkshop, saveProfile, saveSession,
 } from '../lib/session';
-import type { AuthReply, EventByCode, EventSummary, Privacy } from '../lib/types';
+import type { AuthReply, EventByCode, Privacy } from '../lib/types';
 import { errorText, fullMessage, languageSwitch } from '../lib/ui';
 
 // The join page: enter (or scan) the event code, say who you are if you like, pick a workshop.
-// A personal badge (/?badge=CODE from its QR, or its code typed in) joins as the badge's own
-// participant (PROTOCOL.md section 8).
+// A personal badge (/?badge=CODE from its QR, or its code typed in) opens the same kind of form,
+// with what the organizer set on the badge, and joins as the badge's own participant (PROTOCOL.md
+// section 8) once the person has seen the privacy notice and confirms.
 // Key links (#key=..., or ?key=... from older printed links) sign facilitators and moderators in
 // and send them on.
 
@@ -74,7 +75,7 @@ async function start(): Promise<void> {
   }
   const badge = takeBadgeFromUrl();
   if (badge) {
-    await joinWithBadge(normalizeCode(badge));
+    await lookUpBadge(normalizeCode(badge));
     return;
   }
   const code = new URLSearchParams(location.search).get('code');
@@ -134,7 +135,7 @@ const isBadgeCode = (code: string): boolean => /^[A-Z0-9]{10,32}$/.test(code);
 async function lookUp(code: string): Promise<void> {
   foundCode = code;
   if (isBadgeCode(code)) {
-    await joinWithBadge(code);
+    await lookUpBadge(code);
     return;
   }
   if (!/^[A-Z0-9]{4,12}$/.test(code)) {
@@ -162,35 +163,66 @@ async function lookUp(code: string): Promise<void> {
   showJoinForm(event, code);
 }
 
-async function joinWithBadge(badge: string, displayName: string | null = null): Promise<AuthReply | null> {
+async function lookUpBadge(badge: string): Promise<void> {
   foundCode = badge;
-  replace(main, h('p', { class: 'loading', role: 'status' }, t('join.badgeJoining')));
-  let reply: AuthReply;
-  let event: EventSummary;
+  replace(main, h('p', { class: 'loading', role: 'status' }, t('join.badgeReading')));
+  let event: EventByCode;
   try {
-    reply = await postJson<AuthReply>('/api/auth/join', { badge, displayName });
-    saveSession(reply);
-    event = await getJson<EventSummary>(`/api/events/${encodeURIComponent(reply.eventId ?? '')}`, reply.token);
+    // Nothing is claimed yet: the person joins only after seeing the privacy notice.
+    event = await postJson<EventByCode>('/api/events/by-badge', { badge });
   } catch (error) {
-    const failure = error instanceof ApiError ? error.code : 'unknown';
-    showCodeForm(failure === 'not_found' || failure === 'invalid_input' ? t('join.badgeUnknown')
-      : failure === 'forbidden' ? t('join.badgeRevoked') : errorText(failure));
-    return null;
+    showCodeForm(badgeProblem(error));
+    return;
   }
   if (!hasChosenLanguage()) {
     initLanguage(event.language);
     applyStatic();
   }
-  showBadgeWelcome(event, reply, badge);
-  return reply;
+  showBadgeJoinForm(event, badge);
 }
 
-/** After a badge join: greet the person (by the organizer's name, if set) and let them pick a workshop. */
-function showBadgeWelcome(event: EventSummary, joined: AuthReply, badge: string): void {
+function badgeProblem(error: unknown): string {
+  const failure = error instanceof ApiError ? error.code : 'unknown';
+  return failure === 'not_found' || failure === 'invalid_input' ? t('join.badgeUnknown')
+    : failure === 'forbidden' ? t('join.badgeRevoked') : errorText(failure);
+}
+
+/**
+ * The stakeholder group: a choice where the person may give one, as in the code join. A group the
+ * organizer set on a badge is shown instead and cannot be changed (section 8).
+ */
+function groupField(groups: string[], value: string, onChange: (group: string) => void): (HTMLElement | HTMLElement[])[] | null {
+  return groups.length === 0 ? null : [
+    h('label', { for: 'group', class: 'label' }, t('join.group'), ' ', h('span', { class: 'optional' }, t('join.optional'))),
+    h('select', {
+      id: 'group', name: 'group', class: 'input',
+      on: { change: (e: Event) => onChange((e.target as HTMLSelectElement).value) },
+    },
+      h('option', { value: '', selected: value === '' }, t('join.groupNone')),
+      groups.map((g) => h('option', { value: g, selected: value === g }, g))),
+  ];
+}
+
+/**
+ * A badge's join page: greeted by the organizer's name (if set), the fields the organizer left
+ * empty to fill in, the privacy notice, and the join only when the person confirms.
+ */
+function showBadgeJoinForm(event: EventByCode, badge: string): void {
+  const set = event.badge ?? {};
   let problem: string | null = null;
   let busy = false;
-  const values = { displayName: '', workshopId: event.workshops.length === 1 ? event.workshops[0]!.workshopId : '' };
+  const values = {
+    displayName: '', organization: '', group: '',
+    workshopId: event.workshops.length === 1 ? event.workshops[0]!.workshopId : '',
+  };
   draw = () => {
+    const field = (id: 'displayName' | 'organization', label: string, autocomplete: string) => [
+      h('label', { for: id, class: 'label' }, label, ' ', h('span', { class: 'optional' }, t('join.optional'))),
+      h('input', {
+        id, name: id, class: 'input', autocomplete, maxLength: id === 'displayName' ? 80 : 120, value: values[id],
+        on: { input: (e: Event) => { values[id] = (e.target as HTMLInputElement).value; } },
+      }),
+    ];
     const workshops = h('fieldset', { class: 'choices', 'data-testid': 'workshops' },
       h('legend', { class: 'label' }, t('join.workshop')),
       event.workshops.map((w) => h('label', { class: 'choice' },
@@ -203,8 +235,7 @@ function showBadgeWelcome(event: EventSummary, joined: AuthReply, badge: string)
       h('section', { class: 'card join-card', 'data-testid': 'badge-welcome' },
         h('p', { class: 'eyebrow' }, t('join.badgeEyebrow')),
         h('h1', null, event.title),
-        joined.displayName ? h('p', { class: 'lead', 'data-testid': 'badge-greeting' }, t('join.badgeHello', { name: joined.displayName })) : null,
-        joined.group ? h('p', { class: 'hint' }, t('join.badgeGroup', { group: joined.group })) : null,
+        set.name ? h('p', { class: 'lead', 'data-testid': 'badge-greeting' }, t('join.badgeHello', { name: set.name })) : null,
         h('form', {
           class: 'stack', 'data-testid': 'join-form', novalidate: true,
           on: {
@@ -220,18 +251,20 @@ function showBadgeWelcome(event: EventSummary, joined: AuthReply, badge: string)
             },
           },
         },
-          joined.displayName ? null : [
-            h('label', { for: 'displayName', class: 'label' }, t('join.name'), ' ', h('span', { class: 'optional' }, t('join.optional'))),
-            h('input', {
-              id: 'displayName', name: 'displayName', class: 'input', autocomplete: 'name', maxLength: 80, value: values.displayName,
-              on: { input: (e: Event) => { values.displayName = (e.target as HTMLInputElement).value; } },
-            }),
-          ],
+          set.name ? null : field('displayName', t('join.name'), 'name'),
+          set.organization ? null : field('organization', t('join.organization'), 'organization'),
+          set.group
+            ? h('p', { class: 'hint', 'data-testid': 'badge-group' }, t('join.badgeGroup', { group: set.group }))
+            : groupField(event.stakeholderGroups ?? [], values.group, (group) => { values.group = group; }),
           workshops,
           h('p', { class: 'hint' }, t('join.badgeSame')),
           event.privacy ? privacyNotice(event.privacy) : h('p', { class: 'hint' }, t('join.privacy')),
           problem ? h('p', { class: 'error', role: 'alert' }, problem) : null,
-          h('button', { type: 'submit', class: 'btn btn-primary btn-wide', disabled: busy }, busy ? t('join.joining') : t('join.join')))));
+          h('button', { type: 'submit', class: 'btn btn-primary btn-wide', disabled: busy }, busy ? t('join.joining') : t('join.join')),
+          h('button', {
+            type: 'button', class: 'btn btn-quiet btn-wide',
+            on: { click: () => { foundCode = ''; showCodeForm(null); } },
+          }, t('join.otherCode')))));
   };
   draw();
 
@@ -239,21 +272,30 @@ function showBadgeWelcome(event: EventSummary, joined: AuthReply, badge: string)
     busy = true;
     problem = null;
     draw();
+    const name = values.displayName.trim();
+    let reply: AuthReply;
     try {
-      const name = values.displayName.trim();
-      const reply = name && !joined.displayName ? await postJson<AuthReply>('/api/auth/join', { badge, displayName: name }) : joined;
-      saveSession(reply);
-      if (name) {
-        saveProfile({ ...profile(), displayName: name });
-      }
-      rememberWorkshop(values.workshopId, event.eventId);
-      saveLastWorkshop(values.workshopId, event.workshops.find((w) => w.workshopId === values.workshopId)?.title ?? '');
-      location.assign(`/w/${encodeURIComponent(values.workshopId)}`);
+      // Fields the organizer set are not sent: the server would ignore them anyway.
+      reply = await postJson<AuthReply>('/api/auth/join', {
+        badge,
+        displayName: set.name ? null : name || null,
+        organization: set.organization ? null : values.organization.trim() || null,
+        group: set.group ? null : values.group || null,
+      });
     } catch (error) {
       busy = false;
-      problem = errorText(error instanceof ApiError ? error.code : 'unknown');
+      const failure = error instanceof ApiError ? error.code : 'unknown';
+      problem = failure === 'forbidden' || failure === 'not_found' ? badgeProblem(error) : errorText(failure);
       draw();
+      return;
     }
+    saveSession({ ...reply, eventId: reply.eventId ?? event.eventId });
+    if (name) {
+      saveProfile({ ...profile(), displayName: name });
+    }
+    rememberWorkshop(values.workshopId, event.eventId);
+    saveLastWorkshop(values.workshopId, event.workshops.find((w) => w.workshopId === values.workshopId)?.title ?? '');
+    location.assign(`/w/${encodeURIComponent(values.workshopId)}`);
   }
 }
 
@@ -273,16 +315,7 @@ function showJoinForm(event: EventByCode, code: string): void {
         on: { input: (e: Event) => { values[id] = (e.target as HTMLInputElement).value; } },
       }),
     ];
-    const groups = event.stakeholderGroups ?? [];
-    const groupSelect = groups.length === 0 ? null : [
-      h('label', { for: 'group', class: 'label' }, t('join.group'), ' ', h('span', { class: 'optional' }, t('join.optional'))),
-      h('select', {
-        id: 'group', name: 'group', class: 'input',
-        on: { change: (e: Event) => { values.group = (e.target as HTMLSelectElement).value; } },
-      },
-        h('option', { value: '', selected: values.group === '' }, t('join.groupNone')),
-        groups.map((g) => h('option', { value: g, selected: values.group === g }, g))),
-    ];
+    const groupSelect = groupField(event.stakeholderGroups ?? [], values.group, (group) => { values.group = group; });
     const workshops = h('fieldset', { class: 'choices', 'data-testid': 'workshops' },
       h('legend', { class: 'label' }, t('join.workshop')),
       event.workshops.map((w, i) => h('label', { class: 'choice' },
