@@ -80,6 +80,21 @@ public sealed class PersonalDataTests
     }
 
     [Fact]
+    public void An_idea_whose_author_was_erased_is_nobodys_own_in_later_staff_notices_as_in_the_snapshot()
+    {
+        var scene = Scene.Create(WorkshopSettings.Default with { AnonymousIdeas = false }, WorkshopPhase.Brainstorm);
+        var idea = scene.AddIdea(Scene.Participant("p1"), "Silinecek yazar");
+        scene.Decide((m, s, now) => PersonalDataCommands.Erase(m, s, ["p1"], now));
+
+        var hidden = scene.Decide((m, s, now) => IdeaCommands.SetVisibility(m, s, scene.Facilitator, idea.IdeaId, IdeaStatus.Hidden, now));
+
+        var staff = Assert.Single(hidden.Notices.SelectMany(n => n.Deliveries), d => d.Audience == Audience.Staff && d.Payload is IdeaEvent);
+        Assert.False(((IdeaEvent)staff.Payload).Idea.Mine);
+        var snapshot = WorkshopViews.Snapshot(scene.State, Scene.WorkshopId, scene.Facilitator, presence: 0);
+        Assert.False(Assert.Single(snapshot.Boards.SelectMany(b => b.Ideas), i => i.IdeaId == idea.IdeaId).Mine);
+    }
+
+    [Fact]
     public void Erasing_more_ideas_than_are_announced_one_by_one_takes_one_eventChanged()
     {
         var scene = Scene.Create(WorkshopSettings.Default with { AnonymousIdeas = false }, WorkshopPhase.Brainstorm);

@@ -146,7 +146,8 @@ public sealed class WorkshopModel(string workshopId)
         var visibleNow = idea.Status == IdeaStatus.Visible;
         var seesTallies = state.ResultsVisibleToParticipants;
         var staff = new Delivery(Audience.Staff, null, method, new IdeaEvent(workshopId, version,
-            WorkshopViews.IdeaView(state, idea, mine: participantAuthor is null, seesTallies: true, staff: true)));
+            // Staff wrote it, unless its author was erased (no author at all, as the snapshot says).
+            WorkshopViews.IdeaView(state, idea, mine: participantAuthor is null && idea.AuthorKey.Length > 0, seesTallies: true, staff: true)));
         var (othersMethod, othersPayload) = (visibleNow, wasVisibleToOthers) switch
         {
             (true, true) => (method, (object)new IdeaEvent(workshopId, version, WorkshopViews.IdeaView(state, idea, mine: false, seesTallies))),
