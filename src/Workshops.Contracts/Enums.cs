@@ -30,6 +30,14 @@ public enum IdeaStatus
     [JsonStringEnumMemberName("merged")] Merged = 2,
 }
 
+/// <summary>Added (section 9): where an idea came from; "paper" ideas were written in the room and typed in by staff.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<IdeaSource>))]
+public enum IdeaSource
+{
+    [JsonStringEnumMemberName("digital")] Digital = 0,
+    [JsonStringEnumMemberName("paper")] Paper = 1,
+}
+
 [JsonConverter(typeof(JsonStringEnumConverter<OutputSource>))]
 public enum OutputSource
 {

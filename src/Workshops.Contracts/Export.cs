@@ -52,6 +52,8 @@ public sealed record WorkshopExport
     /// export can count each person once. Only between grains and the host: never written to a file.
     /// </summary>
     [Id(9), JsonIgnore] public IReadOnlyList<string> ParticipantIds { get; init; } = [];
+    /// <summary>Added (section 9): raised hands counted in the room, over every idea; <see cref="Votes"/> stays the digital votes.</summary>
+    [Id(10)] public int HallVotes { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.OutputExport")]
@@ -66,13 +68,15 @@ public sealed record OutputExport
     /// <summary>Added (section 10); written as null when fewer than 2 groups qualify.</summary>
     [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? Consensus { get; init; }
     [Id(7)] public IReadOnlyList<GroupSupport> Support { get; init; } = [];
+    /// <summary>Added (section 9): the part of <see cref="Votes"/> (digital + hall) that are raised hands.</summary>
+    [Id(8)] public int HallVotes { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.BoardExport")]
 public sealed record BoardExport
 {
     [Id(0)] public required string Area { get; init; }
-    /// <summary>By votes, descending (ties: earliest first).</summary>
+    /// <summary>By votes + hall votes, descending (ties: earliest first).</summary>
     [Id(1)] public required IReadOnlyList<IdeaExport> Ideas { get; init; }
 }
 
@@ -88,6 +92,10 @@ public sealed record IdeaExport
     /// <summary>Added (section 10); written as null when fewer than 2 groups qualify.</summary>
     [Id(6), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public double? Consensus { get; init; }
     [Id(7)] public IReadOnlyList<GroupSupport> Support { get; init; } = [];
+    /// <summary>Added (section 9): raised hands counted in the room; <see cref="Votes"/> stays the digital votes.</summary>
+    [Id(8)] public int HallVotes { get; init; }
+    /// <summary>Added (section 9): "digital" or "paper".</summary>
+    [Id(9)] public IdeaSource Source { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Workshops.AuditEntry")]

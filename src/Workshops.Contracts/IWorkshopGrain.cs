@@ -43,6 +43,9 @@ public interface IWorkshopGrain : IGrainWithStringKey
 
     Task UpdateSettings(Caller caller, WorkshopSettings settings);
 
+    /// <summary>Section 9: replaces the raised hands counted in the room for an idea (staff; Voting or Results).</summary>
+    Task<Idea> SetHallVotes(Caller caller, string ideaId, int count);
+
     Task<WorkshopExport> GetExport(Caller caller);
 
     /// <summary>

@@ -19,4 +19,8 @@ public sealed record Idea
     [Id(9)] public double? Consensus { get; init; }
     /// <summary>Added: support per qualifying group; staff views only (absent for participants).</summary>
     [Id(10)] public IReadOnlyList<GroupSupport>? Support { get; init; }
+    /// <summary>Section 9: raised hands counted in the room; same visibility as <see cref="Votes"/>.</summary>
+    [Id(11)] public int? HallVotes { get; init; }
+    /// <summary>Section 9: "digital" or "paper".</summary>
+    [Id(12)] public IdeaSource Source { get; init; }
 }

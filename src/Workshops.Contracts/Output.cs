@@ -15,6 +15,8 @@ public sealed record Output
     [Id(7)] public double? Consensus { get; init; }
     /// <summary>Added: support per qualifying group (at least 3 voters of the group on the board).</summary>
     [Id(8)] public IReadOnlyList<GroupSupport> Support { get; init; } = [];
+    /// <summary>Added (section 9): the part of <see cref="Votes"/> that are raised hands counted in the room.</summary>
+    [Id(9)] public int HallVotes { get; init; }
 }
 
 /// <summary>The argument of SetOutput.</summary>

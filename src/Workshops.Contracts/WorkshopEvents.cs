@@ -17,7 +17,9 @@ public sealed record IdeaRemovedEvent([property: Id(0)] string WorkshopId, [prop
 /// every announcement the receiving audience (staff, or participants) gets, and a gap means a lost
 /// one. <c>outputs</c>: the top-voted outputs those votes changed. Added: <c>consensus</c>, the
 /// consensus of every idea (this audience may see) on the boards those votes touched, since a new
-/// voter on a board moves the consensus of all its ideas.
+/// voter on a board moves the consensus of all its ideas. Added (section 9): <c>hallVotes</c>, the
+/// absolute hall counts of ideas whose count changed while the change could not take a version
+/// visible to everyone (see docs/protocol-notes.md, "Hall votes").
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Workshops.TalliesChangedEvent")]
 public sealed record TalliesChangedEvent(
@@ -25,7 +27,8 @@ public sealed record TalliesChangedEvent(
     [property: Id(1)] long Seq,
     [property: Id(2)] IReadOnlyDictionary<string, int> Tallies,
     [property: Id(3)] IReadOnlyDictionary<string, double?>? Consensus = null,
-    [property: Id(4)] IReadOnlyList<Output>? Outputs = null);
+    [property: Id(4)] IReadOnlyList<Output>? Outputs = null,
+    [property: Id(5)] IReadOnlyDictionary<string, int>? HallVotes = null);
 
 [GenerateSerializer, Immutable, Alias("Workshops.PhaseChangedEvent")]
 public sealed record PhaseChangedEvent([property: Id(0)] string WorkshopId, [property: Id(1)] long Version, [property: Id(2)] WorkshopPhase Phase);

@@ -258,6 +258,12 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
         return Commit(SteeringCommands.UpdateSettings(Model, TentativeState, caller, settings, Now));
     }
 
+    public Task<Idea> SetHallVotes(Caller caller, string ideaId, int count)
+    {
+        RequireExisting();
+        return Commit(HallVoteCommands.Set(Model, TentativeState, caller, ideaId, count, Now));
+    }
+
     public Task<WorkshopExport> GetExport(Caller caller)
     {
         RequireExisting();

@@ -16,4 +16,6 @@ public sealed record IdeaAdded : WorkshopEvent
     /// <summary>Null while ideas are anonymous: the name is never stored then.</summary>
     [Id(6)] public string? AuthorName { get; init; }
     [Id(7)] public string? ClientOpId { get; init; }
+    /// <summary>Added (section 9); events stored before it read as digital.</summary>
+    [Id(8)] public IdeaSource Source { get; init; }
 }

@@ -20,6 +20,12 @@ public static class IdeaCommands
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(input);
         RequireReader(state, model.WorkshopId, caller);
+        var source = SourceOf(input.Source);
+        if (source == IdeaSource.Paper && !caller.IsStaff)
+        {
+            throw WorkshopException.Forbidden("only staff type in ideas written on paper");
+        }
+
         var clientOpId = input.ClientOpId is null ? null : TextRules.ClientOpId(input.ClientOpId);
         if (clientOpId is not null && FindOp(state, caller, clientOpId) is { } done)
         {
@@ -66,9 +72,10 @@ public static class IdeaCommands
             // view or export can show it. The author key stays, for "mine", permissions and limits.
             AuthorName = state.Settings.AnonymousIdeas ? null : signedName,
             ClientOpId = clientOpId,
+            Source = source,
         };
         var size = StoredSize.Of(new IdeaState { Text = text, AuthorKey = added.AuthorKey, AuthorName = added.AuthorName });
-        WorkshopBudget.RequireRoom(state, size + (caller.IsStaff ? WorkshopBudget.AuditUnits("add", added.IdeaId, text) : 0));
+        WorkshopBudget.RequireRoom(state, size + (caller.IsStaff ? WorkshopBudget.AuditUnits(source == IdeaSource.Paper ? "add-paper" : "add", added.IdeaId, text) : 0));
 
         var change = new Change(state, model.WorkshopId, now);
         change.Raise(added, caller.IsStaff ? caller.Role : null);
@@ -77,6 +84,14 @@ public static class IdeaCommands
         model.EmitChangedOutputs(change);
         return change.Done(WorkshopViews.IdeaView(state, idea, mine: true, caller.IsStaff || state.ResultsVisibleToParticipants));
     }
+
+    /// <summary>The wire's "digital" (or absent) and "paper", exactly (ordinal).</summary>
+    private static IdeaSource SourceOf(string? source) => source switch
+    {
+        null or "digital" => IdeaSource.Digital,
+        "paper" => IdeaSource.Paper,
+        _ => throw WorkshopException.Invalid($"'{source}' is not an idea source; use digital or paper"),
+    };
 
     public static Decision<Idea> Edit(WorkshopModel model, WorkshopModelState state, Caller caller, string ideaId, string text, DateTimeOffset now)
     {

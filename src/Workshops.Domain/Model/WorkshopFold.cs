@@ -67,6 +67,15 @@ public static class WorkshopFold
             case VoteChanged vote:
                 ApplyVote(state, vote);
                 break;
+            case HallVotesSet hall:
+                state.FindIdea(hall.IdeaId)!.HallVotes = hall.Count;
+                Audit(state, e, "hall-votes", hall.IdeaId, FormattableString.Invariant($"{hall.Previous} → {hall.Count}"));
+                if (hall.TakesVersion)
+                {
+                    state.Version++;
+                }
+
+                break;
             case PhaseSet phase:
                 Audit(state, e, "phase", detail: state.Phase + " → " + phase.Phase);
                 state.Phase = phase.Phase;
@@ -162,6 +171,7 @@ public static class WorkshopFold
             AuthorName = added.AuthorName,
             CreatedAt = added.At,
             Status = IdeaStatus.Visible,
+            Source = added.Source,
         };
         state.Ideas.Add(idea);
         state.IdeaIndex[idea.IdeaId] = idea;
@@ -173,7 +183,7 @@ public static class WorkshopFold
             RecordOp(state, actor, added.ClientOpId, new OpState { Kind = OpKind.AddIdea, IdeaId = idea.IdeaId });
         }
 
-        Audit(state, added, "add", idea.IdeaId, idea.Text);
+        Audit(state, added, added.Source == IdeaSource.Paper ? "add-paper" : "add", idea.IdeaId, idea.Text);
         state.Version++;
     }
 
@@ -223,6 +233,9 @@ public static class WorkshopFold
                 state.Tallies[target.IdeaId] = state.Tallies.GetValueOrDefault(target.IdeaId) + moved;
             }
 
+            // Raised hands move with the merge as dots do.
+            target.HallVotes += source.HallVotes;
+            source.HallVotes = 0;
             source.Status = IdeaStatus.Merged;
             source.MergedInto = target.IdeaId;
             state.StoredUnits += target.IdeaId.Length;

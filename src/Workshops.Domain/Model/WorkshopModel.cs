@@ -16,6 +16,7 @@ public sealed class WorkshopModel(string workshopId)
 {
     private readonly Dictionary<string, string> _publishedOutputs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirtyTallies = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirtyHallVotes = new(StringComparer.Ordinal);
 
     public string WorkshopId => workshopId;
 
@@ -35,19 +36,42 @@ public sealed class WorkshopModel(string workshopId)
         ArgumentNullException.ThrowIfNull(state);
         _publishedOutputs.Clear();
         _dirtyTallies.Clear();
+        _dirtyHallVotes.Clear();
         MarkOutputsPublished(state);
         if (state.Tallies.Count > 0)
         {
             _dirtyTallies.UnionWith(state.Ideas.Select(i => i.IdeaId));
         }
+
+        // Hall counts that went the tally stream's way may not have been announced either.
+        foreach (var idea in state.Ideas.Where(i => i.HallVotes > 0))
+        {
+            _dirtyTallies.Add(idea.IdeaId);
+            _dirtyHallVotes.Add(idea.IdeaId);
+        }
     }
 
     /// <summary>Forgets the pending announcements (the workshop is being removed).</summary>
-    public void Forget() => _dirtyTallies.Clear();
+    public void Forget()
+    {
+        _dirtyTallies.Clear();
+        _dirtyHallVotes.Clear();
+    }
 
     internal void TallyMoved(string ideaId) => _dirtyTallies.Add(ideaId);
 
-    internal void TallyGone(string ideaId) => _dirtyTallies.Remove(ideaId);
+    /// <summary>A hall count changed without a version: the next tally announcement carries it.</summary>
+    internal void HallVotesMoved(string ideaId)
+    {
+        _dirtyTallies.Add(ideaId);
+        _dirtyHallVotes.Add(ideaId);
+    }
+
+    internal void TallyGone(string ideaId)
+    {
+        _dirtyTallies.Remove(ideaId);
+        _dirtyHallVotes.Remove(ideaId);
+    }
 
     internal void MarkOutputsPublished(WorkshopModelState state)
     {
@@ -73,11 +97,15 @@ public sealed class WorkshopModel(string workshopId)
         }
 
         var changed = _dirtyTallies.ToDictionary(id => id, id => state.Tallies.GetValueOrDefault(id), StringComparer.Ordinal);
+        var hall = _dirtyHallVotes.Where(id => state.FindIdea(id) is not null)
+            .ToDictionary(id => id, id => state.FindIdea(id)!.HallVotes, StringComparer.Ordinal);
         _dirtyTallies.Clear();
+        _dirtyHallVotes.Clear();
         var outputs = TakeChangedOutputs(state);
         var staffOutputs = outputs.Select(o => o.Staff).ToList();
         var staff = new TalliesChangedEvent(workshopId, state.StaffTallySeq + 1, changed,
-            WorkshopViews.ConsensusOfBoards(state, changed.Keys, visibleOnly: false), staffOutputs.Count > 0 ? staffOutputs : null);
+            WorkshopViews.ConsensusOfBoards(state, changed.Keys, visibleOnly: false), staffOutputs.Count > 0 ? staffOutputs : null,
+            hall.Count > 0 ? hall : null);
         TalliesChangedEvent? participants = null;
         if (state.ResultsVisibleToParticipants)
         {
@@ -88,8 +116,9 @@ public sealed class WorkshopModel(string workshopId)
             if (forParticipants.Count > 0 || consensus.Count > 0 || outputs.Count > 0)
             {
                 var participantOutputs = outputs.Select(o => o.Participant).ToList();
+                var hallForParticipants = hall.Where(pair => forParticipants.ContainsKey(pair.Key)).ToDictionary(StringComparer.Ordinal);
                 participants = new TalliesChangedEvent(workshopId, state.ParticipantTallySeq + 1, forParticipants, consensus,
-                    participantOutputs.Count > 0 ? participantOutputs : null);
+                    participantOutputs.Count > 0 ? participantOutputs : null, hallForParticipants.Count > 0 ? hallForParticipants : null);
             }
         }
 
@@ -210,10 +239,12 @@ public sealed class WorkshopModel(string workshopId)
         var state = change.State;
         if (state.ResultsVisibleToParticipants)
         {
-            var all = state.Ideas.Where(i => i.Status == IdeaStatus.Visible)
-                .ToDictionary(i => i.IdeaId, i => state.Tallies.GetValueOrDefault(i.IdeaId), StringComparer.Ordinal);
+            var visible = state.Ideas.Where(i => i.Status == IdeaStatus.Visible).ToList();
+            var all = visible.ToDictionary(i => i.IdeaId, i => state.Tallies.GetValueOrDefault(i.IdeaId), StringComparer.Ordinal);
+            var hall = visible.Where(i => i.HallVotes > 0).ToDictionary(i => i.IdeaId, i => i.HallVotes, StringComparer.Ordinal);
             change.AddToLastNotice(new Delivery(Audience.Participants, null, EventNames.TalliesChanged,
-                new TalliesChangedEvent(workshopId, state.ParticipantTallySeq, all, WorkshopViews.ConsensusOfBoards(state, all.Keys, visibleOnly: true))));
+                new TalliesChangedEvent(workshopId, state.ParticipantTallySeq, all, WorkshopViews.ConsensusOfBoards(state, all.Keys, visibleOnly: true),
+                    HallVotes: hall.Count > 0 ? hall : null)));
         }
 
         EmitChangedOutputs(change, all: true);

@@ -73,6 +73,14 @@ public static class WorkshopViews
         return state.Tallies.Values.Sum();
     }
 
+    /// <summary>Digital votes plus raised hands (section 9): what ranks ideas and outputs.</summary>
+    public static int TotalOf(WorkshopModelState state, IdeaState idea)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(idea);
+        return state.Tallies.GetValueOrDefault(idea.IdeaId) + idea.HallVotes;
+    }
+
     public static WorkshopExport Export(WorkshopModelState state, string workshopId)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -93,11 +101,12 @@ public static class WorkshopViews
                 SourceIdeaIds = output.SourceIdeaIds,
                 Consensus = output.Consensus,
                 Support = output.Support,
+                HallVotes = output.HallVotes,
             });
             var ideas = state.Ideas
                 .Select((idea, order) => (idea, order))
                 .Where(x => string.Equals(x.idea.BoardId, boardId, StringComparison.Ordinal))
-                .OrderByDescending(x => state.Tallies.GetValueOrDefault(x.idea.IdeaId))
+                .OrderByDescending(x => TotalOf(state, x.idea))
                 .ThenBy(x => x.order)
                 .Select(x => (x.idea, consensus: board.For(x.idea.IdeaId)))
                 .Select(x => new IdeaExport
@@ -110,6 +119,8 @@ public static class WorkshopViews
                     Status = x.idea.Status,
                     Consensus = x.consensus.Consensus,
                     Support = x.consensus.Support,
+                    HallVotes = x.idea.HallVotes,
+                    Source = x.idea.Source,
                 })
                 .ToList();
             boards.Add(new BoardExport { Area = state.Areas[i], Ideas = ideas });
@@ -124,6 +135,7 @@ public static class WorkshopViews
             ParticipantIds = [.. state.Actors.Where(a => a.Value.Role == Role.Participant).Select(a => ParticipantIdOf(a.Key))],
             Ideas = state.Ideas.Count,
             Votes = TotalVotes(state),
+            HallVotes = state.Ideas.Sum(i => i.HallVotes),
             Outputs = outputs,
             Boards = boards,
             Audit = [.. state.Audit.Select(a => new AuditEntry { At = a.At, Role = a.Role, Action = a.Action, IdeaId = a.IdeaId, Detail = a.Detail })],
@@ -153,6 +165,8 @@ public static class WorkshopViews
             Votes = seesTallies ? state.Tallies.GetValueOrDefault(idea.IdeaId) : null,
             Consensus = consensus?.Consensus,
             Support = staff && consensus is { Support.Count: > 0 } ? consensus.Support : null,
+            HallVotes = seesTallies ? idea.HallVotes : null,
+            Source = idea.Source,
         };
     }
 
@@ -281,13 +295,15 @@ public static class WorkshopViews
         if (state.Outputs.TryGetValue(boardId, out var chosen))
         {
             var consensus = board.For(chosen.SourceIdeaIds);
+            var chosenIdeas = chosen.SourceIdeaIds.Select(state.FindIdea).OfType<IdeaState>().ToList();
             return new Output
             {
                 BoardId = boardId,
                 Area = area,
                 Text = chosen.Text,
                 SourceIdeaIds = [.. chosen.SourceIdeaIds],
-                Votes = chosen.SourceIdeaIds.Sum(id => state.Tallies.GetValueOrDefault(id)),
+                Votes = chosen.SourceIdeaIds.Sum(id => state.Tallies.GetValueOrDefault(id)) + chosenIdeas.Sum(i => i.HallVotes),
+                HallVotes = chosenIdeas.Sum(i => i.HallVotes),
                 VotesByGroup = ByGroup(chosen.SourceIdeaIds),
                 Source = OutputSource.Facilitator,
                 Consensus = consensus.Consensus,
@@ -301,7 +317,7 @@ public static class WorkshopViews
         {
             if (idea.Status == IdeaStatus.Visible && string.Equals(idea.BoardId, boardId, StringComparison.Ordinal))
             {
-                var votes = state.Tallies.GetValueOrDefault(idea.IdeaId);
+                var votes = TotalOf(state, idea);
                 if (votes > topVotes)
                 {
                     (top, topVotes) = (idea, votes);
@@ -322,6 +338,7 @@ public static class WorkshopViews
             Text = top.Text,
             SourceIdeaIds = [top.IdeaId],
             Votes = topVotes,
+            HallVotes = top.HallVotes,
             VotesByGroup = ByGroup([top.IdeaId]),
             Source = OutputSource.TopVoted,
             Consensus = topConsensus.Consensus,
@@ -336,6 +353,7 @@ public static class WorkshopViews
         var key = new StringBuilder()
             .Append(output.Source).Append('\u0001').Append(output.Text).Append('\u0001')
             .Append(output.Votes.ToString(CultureInfo.InvariantCulture)).Append('\u0001')
+            .Append(output.HallVotes.ToString(CultureInfo.InvariantCulture)).Append('\u0001')
             .AppendJoin(',', output.SourceIdeaIds).Append('\u0001');
         foreach (var (group, votes) in output.VotesByGroup.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

@@ -13,6 +13,9 @@ public sealed class IdeaState
     [Id(5)] public DateTimeOffset CreatedAt { get; set; }
     [Id(6)] public IdeaStatus Status { get; set; }
     [Id(7)] public string? MergedInto { get; set; }
+    /// <summary>Raised hands counted in the room (section 9); each counts as one dot in the ranking.</summary>
+    [Id(8)] public int HallVotes { get; set; }
+    [Id(9)] public IdeaSource Source { get; set; }
 
     /// <summary>The participant id of the author ("p:" + id), or null for a staff author.</summary>
     public string? ParticipantAuthor =>

@@ -92,6 +92,10 @@ public sealed class WorkshopHub(WorkshopGrainReferences grains, WorkshopConnecti
     public Task<Output> ClearOutput(string workshopId, string boardId) =>
         Workshop(workshopId).ClearOutput(Me, boardId);
 
+    /// <summary>Section 9: the raised hands counted in the room for an idea.</summary>
+    public Task<Idea> SetHallVotes(string workshopId, string ideaId, int count) =>
+        Workshop(workshopId).SetHallVotes(Me, ideaId, count);
+
     public Task UpdateSettings(string workshopId, WorkshopSettings settings) =>
         Workshop(workshopId).UpdateSettings(Me, settings ?? throw WorkshopException.Invalid("settings are required"));
 
