@@ -5,12 +5,14 @@ namespace Workshops.Reports;
 
 /// <summary>
 /// One row per idea (RFC 4180, CRLF, UTF-8 with BOM so that spreadsheet programs read Turkish
-/// letters). Header names are English and never translated: scripts read them.
+/// letters). Header names are English and never translated: scripts read them. New columns go at
+/// the end (section 9 added hallVotes, totalVotes, source), so that older readers keep working;
+/// <c>votes</c> stays the digital votes.
 /// </summary>
 internal static class CsvReportWriter
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput", "consensus"];
+        ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput", "consensus", "hallVotes", "totalVotes", "source"];
 
     /// <summary>
     /// Added at the end of every row in events with badges (section 8): where the groups behind
@@ -48,6 +50,9 @@ internal static class CsvReportWriter
                         chosen.Contains(idea.IdeaId) ? "true" : "false",
                         // Invariant "0.447", empty when there is none: a number for scripts, like votes.
                         idea.Consensus is { } consensus ? consensus.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "",
+                        ReportTexts.Number(idea.HallVotes),
+                        ReportTexts.Number(idea.Votes + idea.HallVotes),
+                        idea.Source == IdeaSource.Paper ? "paper" : "digital",
                     ], groupSource);
                 }
             }

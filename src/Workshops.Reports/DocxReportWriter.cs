@@ -96,14 +96,16 @@ internal static class DocxReportWriter
             output.Area,
             output.Text,
             ReportTexts.Number(output.Votes),
+            ReportTexts.Number(output.HallVotes),
             texts.SourceName(output.Source),
         ]));
         body.Append(Table(
             [
                 new Column(texts.Workshop, 1900),
                 new Column(texts.Area, 1800),
-                new Column(texts.Output, TextWidth - 1900 - 1800 - 700 - 2000),
+                new Column(texts.Output, TextWidth - 1900 - 1800 - 700 - 900 - 2000),
                 new Column(texts.Votes, 700, AlignRight: true),
+                new Column(texts.HallVotesHeader, 900, AlignRight: true),
                 new Column(texts.Source, 2000),
             ],
             rows));
@@ -116,7 +118,7 @@ internal static class DocxReportWriter
             texts.Phase + ": " + texts.PhaseName(workshop.Phase),
             texts.Participants + ": " + ReportTexts.Number(workshop.Participants),
             texts.Ideas + ": " + ReportTexts.Number(workshop.Ideas),
-            texts.Votes + ": " + ReportTexts.Number(workshop.Votes))));
+            texts.Votes + ": " + texts.VoteTotal(workshop.Votes + workshop.HallVotes, workshop.HallVotes))));
 
         body.Append(Paragraph(DocxStyles.Heading2, texts.Outputs));
         if (workshop.Outputs.Count == 0)
@@ -128,7 +130,7 @@ internal static class DocxReportWriter
         {
             body.Append(Paragraph(DocxStyles.Heading3, output.Area));
             body.Append(Paragraph(DocxStyles.Normal, output.Text));
-            body.Append(Fact(texts.Votes, ReportTexts.Number(output.Votes)));
+            body.Append(Fact(texts.Votes, texts.VoteTotal(output.Votes, output.HallVotes)));
             body.Append(Fact(texts.VotesByGroup, texts.GroupBreakdown(output.VotesByGroup)));
             body.Append(Fact(texts.Consensus, output.Consensus is { } consensus ? texts.Decimal(consensus) : texts.NoConsensus));
             if (output.Support.Count > 0)
@@ -149,7 +151,7 @@ internal static class DocxReportWriter
             }
 
             var withAuthors = board.Ideas.Any(idea => !string.IsNullOrWhiteSpace(idea.Author));
-            var fixedWidth = 600 + 700 + 900 + 1600 + (withAuthors ? 1900 : 0);
+            var fixedWidth = 600 + 700 + 900 + 900 + 1600 + (withAuthors ? 1900 : 0);
             var columns = new List<Column> { new(texts.Rank, 600, AlignRight: true), new(texts.Idea, TextWidth - fixedWidth) };
             if (withAuthors)
             {
@@ -157,17 +159,19 @@ internal static class DocxReportWriter
             }
 
             columns.Add(new Column(texts.Votes, 700, AlignRight: true));
+            columns.Add(new Column(texts.HallVotesHeader, 900, AlignRight: true));
             columns.Add(new Column(texts.Consensus, 900, AlignRight: true));
             columns.Add(new Column(texts.Status, 1600));
             var rows = board.Ideas.Select((idea, index) =>
             {
-                var cells = new List<string> { ReportTexts.Number(index + 1), idea.Text };
+                var cells = new List<string> { ReportTexts.Number(index + 1), idea.Source == IdeaSource.Paper ? idea.Text + " (" + texts.FromPaper + ")" : idea.Text };
                 if (withAuthors)
                 {
                     cells.Add(idea.Author ?? "");
                 }
 
                 cells.Add(ReportTexts.Number(idea.Votes));
+                cells.Add(ReportTexts.Number(idea.HallVotes));
                 cells.Add(idea.Consensus is { } consensus ? texts.Decimal(consensus) : "–");
                 cells.Add(texts.StatusName(idea.Status));
                 return (IReadOnlyList<string>)cells;

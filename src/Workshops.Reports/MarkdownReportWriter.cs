@@ -58,7 +58,7 @@ internal static class MarkdownReportWriter
             texts.Phase + ": " + texts.PhaseName(workshop.Phase),
             texts.Participants + ": " + ReportTexts.Number(workshop.Participants),
             texts.Ideas + ": " + ReportTexts.Number(workshop.Ideas),
-            texts.Votes + ": " + ReportTexts.Number(workshop.Votes)));
+            texts.Votes + ": " + texts.VoteTotal(workshop.Votes + workshop.HallVotes, workshop.HallVotes)));
 
         Line(md);
         Line(md, "### " + texts.Outputs);
@@ -75,7 +75,7 @@ internal static class MarkdownReportWriter
             Line(md);
             Line(md, MarkdownText.Escape(output.Text));
             Line(md);
-            Line(md, "- " + texts.Votes + ": " + ReportTexts.Number(output.Votes));
+            Line(md, "- " + texts.Votes + ": " + texts.VoteTotal(output.Votes, output.HallVotes));
             Line(md, "- " + texts.VotesByGroup + ": " + MarkdownText.Escape(texts.GroupBreakdown(output.VotesByGroup), startsBlock: false));
             Line(md, "- " + texts.ConsensusText(output.Consensus));
             if (output.Support.Count > 0)
@@ -105,7 +105,12 @@ internal static class MarkdownReportWriter
             foreach (var idea in board.Ideas)
             {
                 rank++;
-                var facts = new List<string> { texts.VoteCount(idea.Votes), texts.StatusName(idea.Status) };
+                var facts = new List<string> { texts.VoteCount(idea.Votes + idea.HallVotes, idea.HallVotes), texts.StatusName(idea.Status) };
+                if (idea.Source == IdeaSource.Paper)
+                {
+                    facts.Add(texts.FromPaper);
+                }
+
                 if (idea.Consensus is { } consensus)
                 {
                     facts.Insert(1, texts.Consensus + " " + texts.Decimal(consensus));

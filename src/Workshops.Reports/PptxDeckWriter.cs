@@ -106,7 +106,7 @@ internal static class PptxDeckWriter
                 [new Line(string.Join(" · ",
                     texts.Participants + " " + ReportTexts.Number(workshop.Participants),
                     texts.Ideas + " " + ReportTexts.Number(workshop.Ideas),
-                    texts.Votes + " " + ReportTexts.Number(workshop.Votes)), 1400, Color: PptxParts.Muted)]),
+                    texts.Votes + " " + texts.VoteTotal(workshop.Votes + workshop.HallVotes, workshop.HallVotes)), 1400, Color: PptxParts.Muted)]),
         };
 
         var top = PptxShapes.Inch * 3 / 2;
@@ -124,7 +124,7 @@ internal static class PptxDeckWriter
             [
                 new Line(output.Area, 1400, Bold: true, Color: PptxParts.Accent),
                 new Line(text, TextSize(text, rowHeight)),
-                new Line(texts.VoteCount(output.Votes) + " · " + texts.ConsensusText(output.Consensus), 1200, Color: PptxParts.Muted),
+                new Line(texts.VoteCount(output.Votes, output.HallVotes) + " · " + texts.ConsensusText(output.Consensus), 1200, Color: PptxParts.Muted),
             ]));
             list.AddRange(SupportBars(shapes, output.Support, texts, barsLeft, y + 45720, barsWidth, rowHeight - 91440));
         }
@@ -182,7 +182,7 @@ internal static class PptxDeckWriter
             export.Participants is { } people ? (texts.Participants, people) : (texts.Attendances, export.Workshops.Sum(w => w.Participants)),
             (texts.Groups, groups),
             (texts.Ideas, export.Workshops.Sum(w => w.Ideas)),
-            (texts.Votes, export.Workshops.Sum(w => w.Votes)),
+            (texts.Votes, export.Workshops.Sum(w => w.Votes + w.HallVotes)),
         };
         var list = new List<P.Shape>
         {
@@ -227,7 +227,9 @@ internal static class PptxDeckWriter
 
             for (var i = 0; i < top.Count; i++)
             {
-                var facts = texts.VoteCount(top[i].Votes) + (top[i].Consensus is { } c ? " · " + texts.Consensus + " " + texts.Decimal(c) : "");
+                var facts = texts.VoteCount(top[i].Votes + top[i].HallVotes, top[i].HallVotes)
+                    + (top[i].Source == IdeaSource.Paper ? " · " + texts.FromPaper : "")
+                    + (top[i].Consensus is { } c ? " · " + texts.Consensus + " " + texts.Decimal(c) : "");
                 lines.Add(new Line(ReportTexts.Number(i + 1) + ". " + top[i].Text + " (" + facts + ")", 1200));
             }
         }

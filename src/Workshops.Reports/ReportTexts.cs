@@ -26,6 +26,10 @@ internal sealed class ReportTexts
         Participants = "Katılımcı",
         Ideas = "Fikir",
         Votes = "Oy",
+        DigitalVotes = "dijital",
+        HallVotes = "salon",
+        HallVotesHeader = "Salon oyu",
+        FromPaper = "kağıttan",
         VoteUnit = "oy",
         VotesUnit = "oy",
         AllOutputs = "Tüm atölyelerin çıktıları",
@@ -71,6 +75,8 @@ internal sealed class ReportTexts
         AuditActions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["add"] = "fikir ekleme",
+            ["add-paper"] = "kağıttan fikir ekleme",
+            ["hall-votes"] = "salon oyu",
             ["edit"] = "düzenleme",
             ["delete"] = "silme",
             ["hide"] = "gizleme",
@@ -121,6 +127,10 @@ internal sealed class ReportTexts
         Participants = "Participants",
         Ideas = "Ideas",
         Votes = "Votes",
+        DigitalVotes = "digital",
+        HallVotes = "in the hall",
+        HallVotesHeader = "Hall votes",
+        FromPaper = "from paper",
         VoteUnit = "vote",
         VotesUnit = "votes",
         AllOutputs = "Outputs of all workshops",
@@ -166,6 +176,8 @@ internal sealed class ReportTexts
         AuditActions = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["add"] = "idea added",
+            ["add-paper"] = "paper idea added",
+            ["hall-votes"] = "hall votes",
             ["edit"] = "edit",
             ["delete"] = "deletion",
             ["hide"] = "hidden",
@@ -244,6 +256,12 @@ internal sealed class ReportTexts
     public required string Participants { get; init; }
     public required string Ideas { get; init; }
     public required string Votes { get; init; }
+    /// <summary>Section 9: the words of "42 = 12 dijital + 30 salon".</summary>
+    public required string DigitalVotes { get; init; }
+    public required string HallVotes { get; init; }
+    public required string HallVotesHeader { get; init; }
+    /// <summary>The marker of an idea written on paper in the room (section 9).</summary>
+    public required string FromPaper { get; init; }
     public required string VoteUnit { get; init; }
     public required string VotesUnit { get; init; }
     public required string AllOutputs { get; init; }
@@ -428,6 +446,21 @@ internal sealed class ReportTexts
 
     /// <summary>"12 oy", "1 vote", "12 votes".</summary>
     public string VoteCount(int votes) => Number(votes) + " " + (votes == 1 ? VoteUnit : VotesUnit);
+
+    /// <summary>
+    /// Votes ranked together, shown apart (section 9): "42 oy (12 dijital + 30 salon)"; just
+    /// "12 oy" when no hands were counted.
+    /// </summary>
+    public string VoteCount(int total, int hallVotes) =>
+        hallVotes == 0 ? VoteCount(total) : VoteCount(total) + " (" + VoteSplit(total, hallVotes) + ")";
+
+    /// <summary>"42 (12 dijital + 30 salon)"; just "12" when no hands were counted.</summary>
+    public string VoteTotal(int total, int hallVotes) =>
+        hallVotes == 0 ? Number(total) : Number(total) + " (" + VoteSplit(total, hallVotes) + ")";
+
+    /// <summary>"12 dijital + 30 salon".</summary>
+    public string VoteSplit(int total, int hallVotes) =>
+        Number(total - hallVotes) + " " + DigitalVotes + " + " + Number(hallVotes) + " " + HallVotes;
 
     /// <summary>"Sivil toplum kuruluşu 5 · Kamu kurumu 4 · grup belirtmeyen 1", most votes first.</summary>
     public string GroupBreakdown(IReadOnlyDictionary<string, int> votesByGroup)

@@ -7,7 +7,7 @@ namespace Workshops.Reports.Tests;
 
 public sealed class CsvReportTests
 {
-    private static readonly string[] Header = ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput", "consensus"];
+    private static readonly string[] Header = ["workshop", "area", "ideaId", "text", "author", "votes", "status", "chosenAsOutput", "consensus", "hallVotes", "totalVotes", "source"];
 
     private static readonly EventExport Export = TestExports.Create();
 
@@ -71,7 +71,8 @@ public sealed class CsvReportTests
             var chosen = workshop.Outputs.Any(output => output.Area == board.Area && output.SourceIdeaIds.Contains(idea.IdeaId));
             var status = idea.Status switch { IdeaStatus.Hidden => "hidden", IdeaStatus.Merged => "merged", _ => "visible" };
             Assert.Equal(
-                [workshop.Title, board.Area, idea.IdeaId, Inert(idea.Text), idea.Author ?? "", idea.Votes.ToString(CultureInfo.InvariantCulture), status, chosen ? "true" : "false", idea.Consensus?.ToString("0.000", CultureInfo.InvariantCulture) ?? ""],
+                [workshop.Title, board.Area, idea.IdeaId, Inert(idea.Text), idea.Author ?? "", idea.Votes.ToString(CultureInfo.InvariantCulture), status, chosen ? "true" : "false", idea.Consensus?.ToString("0.000", CultureInfo.InvariantCulture) ?? "",
+                 idea.HallVotes.ToString(CultureInfo.InvariantCulture), (idea.Votes + idea.HallVotes).ToString(CultureInfo.InvariantCulture), idea.Source == IdeaSource.Paper ? "paper" : "digital"],
                 rows[i]);
         }
 
@@ -130,7 +131,7 @@ public sealed class CsvReportTests
         var (_, rows) = Read(ReportWriter.Write(export, ReportFormat.Csv, "tr").Content);
 
         var row = Assert.Single(rows);
-        Assert.Equal([expected, expected, "i", expected, expected, "1", "visible", "false", ""], row);
+        Assert.Equal([expected, expected, "i", expected, expected, "1", "visible", "false", "", "0", "1", "digital"], row);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class DocxReportTests
     {
         var table = Write().Tables[0];
 
-        Assert.Equal(["Atölye", "Alan", "Çıktı", "Oy", "Kaynak"], table[0]);
+        Assert.Equal(["Atölye", "Alan", "Çıktı", "Oy", "Salon oyu", "Kaynak"], table[0]);
         var expected = Export.Workshops
             .SelectMany(workshop => workshop.Outputs.Select(output => (IReadOnlyList<string>)
             [
@@ -68,13 +68,14 @@ public sealed class DocxReportTests
                 output.Area,
                 output.Text,
                 output.Votes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                output.HallVotes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 output.Source == OutputSource.TopVoted
                     ? "en çok oy alan fikir — kolaylaştırıcı seçmedi"
                     : "kolaylaştırıcı tarafından seçildi",
             ]))
             .ToList();
         Assert.Equal(expected, table.Skip(1).ToList());
-        Assert.Equal(2, table.Count(row => row[4] == "en çok oy alan fikir — kolaylaştırıcı seçmedi"));
+        Assert.Equal(2, table.Count(row => row[5] == "en çok oy alan fikir — kolaylaştırıcı seçmedi"));
     }
 
     [Fact]
@@ -98,15 +99,15 @@ public sealed class DocxReportTests
         for (var b = 0; b < boards.Count; b++)
         {
             var signed = boards[b].Ideas.Any(idea => idea.Author is not null);
-            Assert.Equal(signed ? ["Sıra", "Fikir", "Yazar", "Oy", "Uzlaşı", "Durum"] : ["Sıra", "Fikir", "Oy", "Uzlaşı", "Durum"], ideaTables[b][0]);
+            Assert.Equal(signed ? ["Sıra", "Fikir", "Yazar", "Oy", "Salon oyu", "Uzlaşı", "Durum"] : ["Sıra", "Fikir", "Oy", "Salon oyu", "Uzlaşı", "Durum"], ideaTables[b][0]);
             var rows = ideaTables[b].Skip(1).ToList();
             Assert.Equal(boards[b].Ideas.Count, rows.Count);
             for (var i = 0; i < rows.Count; i++)
             {
                 var idea = boards[b].Ideas[i];
                 IReadOnlyList<string> expected = signed
-                    ? [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, idea.Author ?? "", Votes(idea), "–", Status(idea)]
-                    : [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, Votes(idea), "–", Status(idea)];
+                    ? [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, idea.Author ?? "", Votes(idea), "0", "–", Status(idea)]
+                    : [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), idea.Text, Votes(idea), "0", "–", Status(idea)];
                 // Ordinal equality: every Turkish letter and the line break of the multi-line idea survive.
                 Assert.Equal(expected, rows[i]);
             }
@@ -119,8 +120,8 @@ public sealed class DocxReportTests
         var docx = Write("en");
 
         Assert.Equal(["Outputs of all workshops", "Hassas Gruplar", "Eğitim ve Gençlik"], docx.TextsOf("Heading1"));
-        Assert.Equal(["Workshop", "Area", "Output", "Votes", "Source"], docx.Tables[0][0]);
-        Assert.Contains("top-voted, not chosen by the facilitator", docx.Tables[0].Select(row => row[4]));
+        Assert.Equal(["Workshop", "Area", "Output", "Votes", "Hall votes", "Source"], docx.Tables[0][0]);
+        Assert.Contains("top-voted, not chosen by the facilitator", docx.Tables[0].Select(row => row[5]));
         Assert.Empty(docx.Errors);
     }
 

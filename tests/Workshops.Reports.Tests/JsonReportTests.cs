@@ -72,11 +72,11 @@ public sealed class JsonReportTests
         Assert.Equal(["eventId", "title", "date", "venue", "exportedAt", "workshops"], Names(root));
 
         var workshop = root.GetProperty("workshops")[0];
-        Assert.Equal(["workshopId", "title", "phase", "participants", "ideas", "votes", "outputs", "boards", "audit"], Names(workshop));
+        Assert.Equal(["workshopId", "title", "phase", "participants", "ideas", "votes", "outputs", "boards", "audit", "hallVotes"], Names(workshop));
         Assert.Equal("Closed", workshop.GetProperty("phase").GetString());
 
         var output = workshop.GetProperty("outputs")[0];
-        Assert.Equal(["area", "text", "votes", "votesByGroup", "source", "sourceIdeaIds", "consensus", "support"], Names(output));
+        Assert.Equal(["area", "text", "votes", "votesByGroup", "source", "sourceIdeaIds", "consensus", "support", "hallVotes"], Names(output));
         // Section 10: consensus on every output and idea, written as null when there is none.
         Assert.Equal(0.447, output.GetProperty("consensus").GetDouble());
         Assert.Equal(JsonValueKind.Null, workshop.GetProperty("outputs")[1].GetProperty("consensus").ValueKind);
@@ -90,7 +90,7 @@ public sealed class JsonReportTests
         var board = workshop.GetProperty("boards")[0];
         Assert.Equal(["area", "ideas"], Names(board));
         var ideas = board.GetProperty("ideas");
-        Assert.Equal(["ideaId", "text", "votes", "votesByGroup", "status", "consensus", "support"], Names(ideas[0]));
+        Assert.Equal(["ideaId", "text", "votes", "votesByGroup", "status", "consensus", "support", "hallVotes", "source"], Names(ideas[0]));
         Assert.Equal(["visible", "visible", "visible", "merged", "hidden"], ideas.EnumerateArray().Select(idea => idea.GetProperty("status").GetString()));
 
         var audit = workshop.GetProperty("audit");
