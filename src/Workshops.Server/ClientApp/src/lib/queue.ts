@@ -7,6 +7,8 @@ export interface QueuedOp {
   boardId: string;
   ideaId?: string;
   text?: string;
+  /** AddIdea by staff: "paper" for an idea written on paper in the room (section 9). */
+  source?: 'paper';
   at: number;
 }
 

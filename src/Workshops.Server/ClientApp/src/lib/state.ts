@@ -108,6 +108,13 @@ export class WorkshopState {
         } else {
           this.consensusStale = true;
         }
+        // Hall counts changed while they could not take a version for everyone (section 9).
+        for (const [id, hallVotes] of Object.entries((payload.hallVotes as Record<string, number> | undefined) ?? {})) {
+          const idea = this.ideas.get(id);
+          if (idea) {
+            this.ideas.set(id, { ...idea, hallVotes });
+          }
+        }
         for (const output of (payload.outputs as Output[] | undefined) ?? []) {
           this.outputs.set(output.boardId, output);
         }
@@ -145,7 +152,7 @@ export class WorkshopState {
     // start, the server's next announcement carries every idea's count: no resync needed.)
     if (talliesBefore && !this.showsTallies) {
       for (const [id, idea] of this.ideas) {
-        const { votes: _votes, consensus: _consensus, ...rest } = idea;
+        const { votes: _votes, consensus: _consensus, hallVotes: _hallVotes, ...rest } = idea;
         this.ideas.set(id, rest as Idea);
       }
     }
@@ -184,9 +191,9 @@ export class WorkshopState {
     return [...this.ideas.values()].filter((i) => i.status === 'merged' && i.mergedInto === ideaId).sort(byCreated);
   }
 
-  /** Visible ideas by votes, most first (ties: the earliest, as the server picks outputs). */
+  /** Visible ideas by digital + hall votes, most first (ties: the earliest, as the server picks outputs). */
   ranked(boardId: string): Idea[] {
-    return this.ideasOf(boardId, false).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || byCreated(a, b));
+    return this.ideasOf(boardId, false).sort((a, b) => totalOf(b) - totalOf(a) || byCreated(a, b));
   }
 
   /**
@@ -195,7 +202,7 @@ export class WorkshopState {
    */
   rankedByConsensus(boardId: string): Idea[] {
     return this.ideasOf(boardId, false).sort((a, b) =>
-      (b.consensus ?? -1) - (a.consensus ?? -1) || (b.votes ?? 0) - (a.votes ?? 0) || byCreated(a, b));
+      (b.consensus ?? -1) - (a.consensus ?? -1) || totalOf(b) - totalOf(a) || byCreated(a, b));
   }
 
   rankedBy(boardId: string, order: RankOrder): Idea[] {
@@ -206,7 +213,7 @@ export class WorkshopState {
     let total = 0;
     for (const idea of this.ideas.values()) {
       if (idea.status !== 'merged' && (boardId === undefined || idea.boardId === boardId)) {
-        total += idea.votes ?? 0;
+        total += totalOf(idea);
       }
     }
     return total;
@@ -225,6 +232,11 @@ export class WorkshopState {
   area(boardId: string): string {
     return this.boards.find((b) => b.boardId === boardId)?.area ?? '';
   }
+}
+
+/** Each raised hand counts as one dot (section 9). */
+export function totalOf(idea: Idea): number {
+  return (idea.votes ?? 0) + (idea.hallVotes ?? 0);
 }
 
 export function byCreated(a: Idea, b: Idea): number {

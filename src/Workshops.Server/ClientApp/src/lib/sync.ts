@@ -130,8 +130,8 @@ export class WorkshopSync implements HubEventSink {
 
   // ---- queued operations (safe to repeat thanks to clientOpId) ----
 
-  addIdea(boardId: string, text: string): void {
-    this.enqueue({ opId: newId(), method: 'AddIdea', boardId, text, at: Date.now() });
+  addIdea(boardId: string, text: string, fromPaper = false): void {
+    this.enqueue({ opId: newId(), method: 'AddIdea', boardId, text, at: Date.now(), ...(fromPaper ? { source: 'paper' as const } : {}) });
   }
 
   castVote(idea: Idea): void {
@@ -230,7 +230,7 @@ export class WorkshopSync implements HubEventSink {
   private send(op: QueuedOp): Promise<unknown> {
     switch (op.method) {
       case 'AddIdea':
-        return this.hub.invoke('AddIdea', this.workshopId, { boardId: op.boardId, text: op.text, clientOpId: op.opId });
+        return this.hub.invoke('AddIdea', this.workshopId, { boardId: op.boardId, text: op.text, clientOpId: op.opId, ...(op.source ? { source: op.source } : {}) });
       case 'CastVote':
         return this.hub.invoke('CastVote', this.workshopId, op.ideaId, op.opId);
       case 'RetractVote':

@@ -30,7 +30,13 @@ export interface Idea {
   consensus?: number | null;
   /** Staff only: the support of each qualifying group. */
   support?: GroupSupport[] | null;
+  /** PROTOCOL.md section 9: raised hands counted in the room; absent where votes are. */
+  hallVotes?: number | null;
+  /** Section 9: "paper" ideas were written in the room and typed in by staff. */
+  source?: IdeaSource | null;
 }
+
+export type IdeaSource = 'digital' | 'paper';
 
 /** One qualifying stakeholder group's support for an idea or output (section 10). */
 export interface GroupSupport {
@@ -53,6 +59,8 @@ export interface Output {
   source: 'facilitator' | 'top-voted';
   consensus?: number | null;
   support?: GroupSupport[] | null;
+  /** Section 9: the part of votes that are raised hands counted in the room. */
+  hallVotes?: number | null;
 }
 
 export interface Board {

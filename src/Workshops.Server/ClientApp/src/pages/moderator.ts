@@ -2,12 +2,12 @@ import { ApiError, download, getJson } from '../lib/api';
 import { accessEvent, signInWithKey, takeKeyFromUrl } from '../lib/auth';
 import { byId, h, pathSegment, replace } from '../lib/dom';
 import { HubClient } from '../lib/hub';
-import { applyStatic, formatDay, hasChosenLanguage, initLanguage, num, onLanguageChange, t, tn } from '../lib/i18n';
+import { applyStatic, formatDay, hasChosenLanguage, initLanguage, num, onLanguageChange, t } from '../lib/i18n';
 import { dropSession, rememberWorkshop, type Session } from '../lib/session';
 import { WorkshopSync } from '../lib/sync';
 import type { EventSummary, WorkshopSummary } from '../lib/types';
 import { connectionBadge, countdown, errorText, fullMessage, languageSwitch, toast } from '../lib/ui';
-import { phaseBadge } from '../views/common';
+import { outputVoteText, phaseBadge } from '../views/common';
 import { joinUrl, qrCode } from '../views/qr';
 
 // /m/{eventId}: every workshop of the event on one screen, live.
@@ -197,7 +197,7 @@ class ModeratorPage {
           return h('li', null,
             h('span', { class: 'mod-area' }, board.area),
             h('span', { class: text ? 'mod-output' : 'mod-output muted' }, text || t('output.none')),
-            text && output ? h('span', { class: 'muted' }, ` · ${output.source === 'facilitator' ? t('output.byFacilitator') : t('output.topVoted')}, ${tn('votes.count', output.votes)}`) : null);
+            text && output ? h('span', { class: 'muted' }, ` · ${output.source === 'facilitator' ? t('output.byFacilitator') : t('output.topVoted')}, ${outputVoteText(output)}`) : null);
         }))
         : h('p', { class: 'muted' }, t('app.connecting')),
       h('div', { class: 'mod-actions' },

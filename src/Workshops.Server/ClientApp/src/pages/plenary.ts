@@ -4,11 +4,11 @@ import { byId, h, pathSegment, replace } from '../lib/dom';
 import { HubClient } from '../lib/hub';
 import { applyStatic, formatDay, hasChosenLanguage, initLanguage, onLanguageChange, t, tn, upper } from '../lib/i18n';
 import { dropSession, rememberWorkshop, sessions, type Session } from '../lib/session';
-import type { RankOrder, WorkshopState } from '../lib/state';
+import { type RankOrder, totalOf, type WorkshopState } from '../lib/state';
 import { WorkshopSync } from '../lib/sync';
 import type { EventSummary, Idea, WorkshopSummary } from '../lib/types';
 import { connectionBadge, errorText, fullMessage, languageSwitch, toast } from '../lib/ui';
-import { consensusBar, consensusText, supportChart } from '../views/common';
+import { consensusBar, consensusText, outputVoteText, paperNote, supportChart, voteText } from '../views/common';
 
 // /plenary/{eventId}: the closing session on the projector (1920x1080). One slide at a time:
 // the event, one slide per workshop with its outputs, and a summary. A presenter's clicker
@@ -289,7 +289,7 @@ class Plenary {
       text && output
         ? [
           h('div', { class: 'plenary-figures' },
-            h('p', { class: 'plenary-votes', 'data-testid': 'output-votes' }, tn('votes.count', output.votes)),
+            h('p', { class: 'plenary-votes', 'data-testid': 'output-votes' }, outputVoteText(output)),
             h('div', { class: 'plenary-consensus' },
               h('span', { class: 'plenary-label' }, t('consensus.title')),
               consensusBar(output.consensus, 'pconsensus'))),
@@ -319,19 +319,19 @@ class Plenary {
         ? h('div', { class: `plenary-outputs plenary-ranking cols-${state.boards.length}`, 'data-order': this.order },
           state.boards.map((board) => {
             const ranked = state.rankedBy(board.boardId, this.order).slice(0, TOP_IDEAS);
-            const max = Math.max(1, ...ranked.map((i) => i.votes ?? 0));
+            const max = Math.max(1, ...ranked.map(totalOf));
             return h('section', { class: 'plenary-output', 'data-testid': 'plenary-ranking', 'data-board-id': board.boardId, 'aria-labelledby': `rank-${board.boardId}` },
               h('h2', { class: 'plenary-area', id: `rank-${board.boardId}` }, board.area),
               ranked.length === 0
                 ? h('p', { class: 'plenary-none' }, t('wall.noIdeas'))
                 : h('ol', { class: 'plenary-rank-list' }, ranked.map((idea) => {
-                  const share = byConsensus ? Math.max(0, Math.min(1, idea.consensus ?? 0)) : (idea.votes ?? 0) / max;
+                  const share = byConsensus ? Math.max(0, Math.min(1, idea.consensus ?? 0)) : totalOf(idea) / max;
                   return h('li', { class: 'plenary-rank-item', 'data-testid': 'plenary-rank-item', 'data-idea-id': idea.ideaId },
-                    h('p', { class: 'plenary-rank-text' }, idea.text),
+                    h('p', { class: 'plenary-rank-text' }, idea.text, ' ', paperNote(idea)),
                     h('div', { class: 'plenary-rank-figures' },
                       h('span', { class: 'plenary-rank-track', 'aria-hidden': 'true' },
                         h('span', { class: `plenary-rank-fill${byConsensus ? ' plenary-rank-fill-consensus' : ''}`, style: `width:${Math.round(share * 100)}%` })),
-                      h('span', { class: `plenary-rank-votes${byConsensus ? '' : ' plenary-rank-lead'}`, 'data-testid': 'rank-votes-count' }, tn('votes.count', idea.votes ?? 0)),
+                      h('span', { class: `plenary-rank-votes${byConsensus ? '' : ' plenary-rank-lead'}`, 'data-testid': 'rank-votes-count' }, voteText(idea.votes ?? 0, idea.hallVotes)),
                       h('span', {
                         class: `plenary-rank-consensus${byConsensus ? ' plenary-rank-lead' : ''}`, 'data-testid': 'rank-consensus-value',
                         'data-consensus': typeof idea.consensus === 'number' ? String(idea.consensus) : '',
@@ -353,7 +353,7 @@ class Plenary {
         }
       }
     }
-    top.sort((a, b) => (b.idea.consensus ?? 0) - (a.idea.consensus ?? 0) || (b.idea.votes ?? 0) - (a.idea.votes ?? 0));
+    top.sort((a, b) => (b.idea.consensus ?? 0) - (a.idea.consensus ?? 0) || totalOf(b.idea) - totalOf(a.idea));
     const dense = states.length > 4 ? ' plenary-dense' : '';
     replace(this.stage,
       h('header', { class: 'plenary-head' },
@@ -373,7 +373,7 @@ class Plenary {
               return h('td', null,
                 h('p', { class: `plenary-cell-text${text ? '' : ' plenary-none'}` }, text || t('output.none')),
                 text && output
-                  ? h('p', { class: 'plenary-cell-figures' }, tn('votes.count', output.votes), ' · ', consensusBar(output.consensus, 'pconsensus-small'))
+                  ? h('p', { class: 'plenary-cell-figures' }, outputVoteText(output), ' · ', consensusBar(output.consensus, 'pconsensus-small'))
                   : null);
             }))))),
         h('section', { class: 'plenary-top', 'aria-labelledby': 'plenary-top-title' },
@@ -382,9 +382,9 @@ class Plenary {
             ? h('p', { class: 'plenary-none' }, t('consensus.none'))
             : h('ol', { class: 'plenary-top-list', 'data-testid': 'top-consensus' }, top.slice(0, TOP_IDEAS).map(({ idea, state }) =>
               h('li', { class: 'plenary-top-item', 'data-testid': 'top-idea' },
-                h('p', { class: 'plenary-top-text' }, idea.text),
+                h('p', { class: 'plenary-top-text' }, idea.text, ' ', paperNote(idea)),
                 h('p', { class: 'plenary-top-where' }, `${state.title} · ${state.area(idea.boardId)}`),
-                h('div', { class: 'plenary-top-figures' }, consensusBar(idea.consensus, 'pconsensus'), h('span', null, tn('votes.count', idea.votes ?? 0)))))))));
+                h('div', { class: 'plenary-top-figures' }, consensusBar(idea.consensus, 'pconsensus'), h('span', null, voteText(idea.votes ?? 0, idea.hallVotes)))))))));
   }
 
   private async downloadDeck(): Promise<void> {

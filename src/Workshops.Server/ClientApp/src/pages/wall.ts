@@ -4,11 +4,11 @@ import { byId, h, pathSegment, replace } from '../lib/dom';
 import { HubClient } from '../lib/hub';
 import { applyStatic, hasChosenLanguage, initLanguage, num, onLanguageChange, t, tn, upper } from '../lib/i18n';
 import type { Session } from '../lib/session';
-import type { RankOrder, WorkshopState } from '../lib/state';
+import { type RankOrder, totalOf, type WorkshopState } from '../lib/state';
 import { WorkshopSync } from '../lib/sync';
 import type { EventSummary, Idea } from '../lib/types';
 import { connectionBadge, countdown, errorText, fullMessage, phaseName } from '../lib/ui';
-import { consensusText, rankToggle } from '../views/common';
+import { consensusText, outputVoteText, paperNote, rankToggle, voteText } from '../views/common';
 import { joinUrl, qrCode } from '../views/qr';
 
 // /wall/{workshopId}: the projector. Huge type, read from the back of the hall; nothing to click.
@@ -205,7 +205,8 @@ class Wall {
     const fresh = this.seen.size > 0 && !this.seen.has(idea.ideaId);
     return h('article', { class: `wall-idea${fresh ? ' wall-idea-new' : ''}`, 'data-testid': 'wall-idea' },
       h('p', null, idea.text),
-      idea.author ? h('p', { class: 'wall-author' }, idea.author) : null);
+      idea.author ? h('p', { class: 'wall-author' }, idea.author) : null,
+      paperNote(idea));
   }
 
   /** Bars keep their elements between updates, so a new tally slides instead of jumping. */
@@ -222,19 +223,19 @@ class Wall {
     grid.dataset.order = this.order;
     const columns = state.boards.map((board) => {
       const ranked = state.rankedBy(board.boardId, this.order).slice(0, 6);
-      const max = Math.max(1, ...ranked.map((i) => i.votes ?? 0));
+      const max = Math.max(1, ...ranked.map(totalOf));
       const rows = ranked.map((idea) => {
         let bar = this.bars.get(idea.ideaId);
         if (!bar) {
           const fill = h('span', { class: 'wall-bar-fill' });
           const count = h('span', { class: 'wall-bar-count' });
           const row = h('li', { class: 'wall-result', 'data-testid': 'wall-result' },
-            h('p', { class: 'wall-result-text' }, idea.text),
+            h('p', { class: 'wall-result-text' }, idea.text, ' ', paperNote(idea)),
             h('div', { class: 'wall-bar' }, h('span', { class: 'wall-bar-track', 'aria-hidden': 'true' }, fill), count));
           bar = { row, fill, count };
           this.bars.set(idea.ideaId, bar);
         }
-        const share = byConsensus ? Math.max(0, Math.min(1, idea.consensus ?? 0)) : (idea.votes ?? 0) / max;
+        const share = byConsensus ? Math.max(0, Math.min(1, idea.consensus ?? 0)) : totalOf(idea) / max;
         const target = `${Math.round(share * 100)}%`;
         const fill = bar.fill;
         requestAnimationFrame(() => requestAnimationFrame(() => { fill.style.width = target; }));
@@ -245,7 +246,7 @@ class Wall {
           bar.count.setAttribute('aria-label', known ? t('consensus.valueOf', { value: consensusText(idea.consensus) }) : t('consensus.none'));
           bar.count.dataset.testid = 'consensus';
         } else {
-          bar.count.textContent = tn('votes.count', idea.votes ?? 0);
+          bar.count.textContent = voteText(idea.votes ?? 0, idea.hallVotes);
           bar.count.removeAttribute('title');
           bar.count.removeAttribute('aria-label');
           delete bar.count.dataset.testid;
@@ -268,7 +269,7 @@ class Wall {
         return h('section', { class: 'wall-output', 'data-testid': 'wall-output', style: `--i:${index}` },
           h('h2', { class: 'wall-area' }, board.area),
           h('p', { class: 'wall-output-text' }, text || t('output.none')),
-          text && output ? h('p', { class: 'wall-output-votes' }, tn('votes.count', output.votes)) : null);
+          text && output ? h('p', { class: 'wall-output-votes' }, outputVoteText(output)) : null);
       })));
   }
 }

@@ -1,7 +1,7 @@
 import { h } from '../lib/dom';
 import { type Key, locale, num, t, tn } from '../lib/i18n';
 import type { RankOrder, WorkshopState } from '../lib/state';
-import type { GroupSupport, Idea, Phase } from '../lib/types';
+import type { GroupSupport, Idea, Output, Phase } from '../lib/types';
 import { PHASES } from '../lib/types';
 import { phaseName } from '../lib/ui';
 
@@ -15,13 +15,33 @@ export function stepOf(phase: Phase): string {
   return t('phase.step', { n: PHASES.indexOf(phase) + 1, total: PHASES.length });
 }
 
-/** A tally bar: width from the data, animated by CSS; the number is always there as text. */
-export function voteBar(votes: number, max: number): HTMLElement {
-  const share = max > 0 ? Math.round((votes / max) * 100) : 0;
+/**
+ * Votes ranked together, shown apart (section 9): "42 oy = 12 dijital + 30 salon", or just
+ * "12 oy" while no hands were counted. `votes` are the digital ones.
+ */
+export function voteText(votes: number, hallVotes?: number | null): string {
+  const hall = hallVotes ?? 0;
+  return hall === 0 ? tn('votes.count', votes) : t('votes.split', { total: votes + hall, digital: votes, hall });
+}
+
+/** An output's votes are the total already (section 9); its hallVotes are the part from the room. */
+export function outputVoteText(output: Output): string {
+  return voteText(output.votes - (output.hallVotes ?? 0), output.hallVotes);
+}
+
+/** The marker of an idea written on paper in the room and typed in (section 9). */
+export function paperNote(idea: Idea): HTMLElement | null {
+  return idea.source === 'paper' ? h('span', { class: 'tag tag-paper', 'data-testid': 'paper' }, t('idea.paper')) : null;
+}
+
+/** A tally bar: width from the total, animated by CSS; the numbers are always there as text. */
+export function voteBar(votes: number, max: number, hallVotes?: number | null): HTMLElement {
+  const total = votes + (hallVotes ?? 0);
+  const share = max > 0 ? Math.round((total / max) * 100) : 0;
   const fill = h('span', { class: 'bar-fill' });
   const bar = h('div', { class: 'bar' },
     h('span', { class: 'bar-track', 'aria-hidden': 'true' }, fill),
-    h('span', { class: 'bar-count', 'data-testid': 'tally' }, tn('votes.count', votes)));
+    h('span', { class: 'bar-count', 'data-testid': 'tally', 'data-total': String(total) }, voteText(votes, hallVotes)));
   // Start from the previous width (or zero) so the change is animated.
   requestAnimationFrame(() => { fill.style.width = `${share}%`; });
   return bar;
@@ -38,7 +58,7 @@ export function outputCard(state: WorkshopState, boardId: string, heading: Key =
     output && text.length > 0
       ? h('p', { class: 'output-meta' },
         output.source === 'facilitator' ? t('output.byFacilitator') : t('output.topVoted'),
-        ' · ', tn('votes.count', output.votes),
+        ' · ', outputVoteText(output),
         // Staff always see it (absent means no two groups qualify); others where it is sent.
         !state.isParticipant || typeof output.consensus === 'number' ? h('span', { class: 'output-consensus', title: typeof output.consensus === 'number' ? t('consensus.help') : t('consensus.none') },
           ' · ', t('output.consensus', { value: consensusText(output.consensus) })) : null)

@@ -2,14 +2,16 @@ import { download, getJson } from '../lib/api';
 import { h, replace } from '../lib/dom';
 import { formatTime, num, t, tn } from '../lib/i18n';
 import type { Session } from '../lib/session';
-import type { RankOrder } from '../lib/state';
+import { type RankOrder, totalOf } from '../lib/state';
 import type { Change, WorkshopSync } from '../lib/sync';
 import { type EventSummary, type Idea, type Phase, PHASES, type Settings } from '../lib/types';
 import {
   confirmDialog, connectionBadge, countdown, errorText, fullMessage, languageSwitch, phaseName, showError, tabKeys,
   textDialog, toast,
 } from '../lib/ui';
-import { authorNote, consensusBar, countBadge, mergedNote, outputCard, phaseBadge, rankToggle, voteBar } from './common';
+import {
+  authorNote, consensusBar, countBadge, mergedNote, outputCard, paperNote, phaseBadge, rankToggle, voteBar, voteText,
+} from './common';
 import { short } from './participant';
 
 interface OutputEditor {
@@ -29,6 +31,10 @@ export class FacilitatorView {
   private readonly seen = new Set<string>();
   private joinCode: string | null = null;
   private readonly composers = new Map<string, { form: HTMLFormElement; area: HTMLTextAreaElement; refresh: () => void }>();
+  /** Hall counts being typed (kept across redraws), their inline errors, and the count last sent, by ideaId. */
+  private readonly hallDrafts = new Map<string, string>();
+  private readonly hallErrors = new Map<string, string>();
+  private readonly hallSent = new Map<string, number>();
   private readonly editors = new Map<string, OutputEditor>();
   private readonly conn: { element: HTMLElement; update: () => void };
   private readonly presence = h('span', { class: 'presence', 'data-testid': 'presence' });
@@ -344,9 +350,9 @@ export class FacilitatorView {
   private renderList(): void {
     const state = this.sync.state!;
     const ideas = this.sort === 'votes'
-      ? state.ideasOf(this.boardId, true).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || (a.createdAt < b.createdAt ? -1 : 1))
+      ? state.ideasOf(this.boardId, true).sort((a, b) => totalOf(b) - totalOf(a) || (a.createdAt < b.createdAt ? -1 : 1))
       : state.ideasOf(this.boardId, true).reverse();
-    const max = Math.max(0, ...ideas.map((i) => i.votes ?? 0));
+    const max = Math.max(0, ...ideas.map(totalOf));
     const pending = this.sync.pendingIdeas(this.boardId).map((op) =>
       h('article', { class: 'idea idea-pending' }, h('p', { class: 'idea-text' }, op.text ?? ''),
         h('div', { class: 'idea-meta' }, h('span', { class: 'tag tag-wait' }, t('idea.waiting')))));
@@ -391,8 +397,10 @@ export class FacilitatorView {
         h('span', { class: 'idea-time' }, formatTime(idea.createdAt)),
         authorNote(idea),
         hidden ? h('span', { class: 'tag tag-hidden' }, t('idea.hidden')) : null,
+        paperNote(idea),
         mergedNote(state, idea)),
-      hidden ? null : voteBar(idea.votes ?? 0, max),
+      hidden ? null : voteBar(idea.votes ?? 0, max, idea.hallVotes),
+      state.phase === 'Voting' || state.phase === 'Results' ? this.hallEntry(idea, label) : null,
       h('div', { class: 'idea-actions' },
         h('button', {
           type: 'button', class: 'btn btn-small', 'data-key': `hide-${idea.ideaId}`, 'data-testid': hidden ? 'restore' : 'hide',
@@ -417,7 +425,7 @@ export class FacilitatorView {
       this.sync.refreshConsensus();
     }
     const top = state.rankedBy(this.boardId, this.rankOrder).slice(0, 5);
-    const max = Math.max(0, ...top.map((i) => i.votes ?? 0));
+    const max = Math.max(0, ...top.map(totalOf));
     replace(this.ranking,
       h('div', { class: 'ranking-head' },
         h('h2', { class: 'card-title' }, t('fac.tallies'), ' ', h('span', { class: 'summary-detail' }, tn('votes.count', state.totalVotes(this.boardId)))),
@@ -429,8 +437,85 @@ export class FacilitatorView {
       top.length === 0
         ? h('p', { class: 'empty' }, t('idea.none'))
         : h('ol', { class: 'rank-list', 'data-testid': 'rank-list', 'data-order': this.rankOrder }, top.map((idea) => h('li', { class: 'rank-item', 'data-testid': 'rank-item' },
-          h('span', { class: 'rank-text' }, idea.text),
-          h('div', { class: 'rank-figures' }, voteBar(idea.votes ?? 0, max), consensusBar(idea.consensus))))));
+          h('span', { class: 'rank-text' }, idea.text, ' ', paperNote(idea)),
+          h('div', { class: 'rank-figures' }, voteBar(idea.votes ?? 0, max, idea.hallVotes), consensusBar(idea.consensus))))));
+  }
+
+  /**
+   * The raised hands counted in the room for one idea (section 9): Enter saves and moves to the
+   * next idea's box, so a facilitator types "12⏎30⏎7⏎" down the list; Tab or leaving the box saves too.
+   */
+  private hallEntry(idea: Idea, label: string): HTMLElement {
+    const id = `hall-${idea.ideaId}`;
+    const errorId = `hall-error-${idea.ideaId}`;
+    const error = this.hallErrors.get(idea.ideaId);
+    const input = h('input', {
+      id, type: 'number', class: 'input input-narrow hall-input', inputmode: 'numeric', min: 0, max: 100000, step: 1,
+      value: this.hallDrafts.get(idea.ideaId) ?? String(idea.hallVotes ?? 0),
+      'data-key': id, 'data-testid': 'hall-votes', 'data-idea-id': idea.ideaId,
+      'aria-label': t('hall.label', { text: label }),
+      'aria-invalid': error ? 'true' : null, 'aria-describedby': error ? errorId : null,
+      on: {
+        input: () => { this.hallDrafts.set(idea.ideaId, input.value); },
+        change: () => void this.saveHall(idea.ideaId, input.value),
+        keydown: (e: KeyboardEvent) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            // Moving on first: leaving the box fires its change, which saves; a wrong count stays put.
+            if (hallCount(input.value) !== null) {
+              this.focusNextHall(input);
+            }
+            void this.saveHall(idea.ideaId, input.value);
+          }
+        },
+      },
+    });
+    return h('div', { class: 'hall-entry' },
+      h('label', { for: id, class: 'label-inline' }, t('hall.title')),
+      input,
+      error ? h('p', { id: errorId, class: 'field-error', 'data-testid': 'hall-error' }, error) : null);
+  }
+
+  private focusNextHall(input: HTMLInputElement): void {
+    const inputs = [...this.list.querySelectorAll<HTMLInputElement>('input.hall-input')];
+    const next = inputs[inputs.indexOf(input) + 1];
+    if (next) {
+      next.focus();
+      next.select();
+    }
+  }
+
+  private async saveHall(ideaId: string, raw: string): Promise<void> {
+    // Redrawn after the key or focus change that got here, so that focus lands where it went.
+    const redraw = (): void => queueMicrotask(() => this.refresh());
+    const text = raw.trim();
+    const count = hallCount(text);
+    if (count === null) {
+      this.hallErrors.set(ideaId, t('hall.invalid'));
+      redraw();
+      return;
+    }
+    const idea = this.sync.state?.ideas.get(ideaId);
+    if (!idea || count === (this.hallSent.get(ideaId) ?? idea.hallVotes ?? 0)) {
+      if (this.hallErrors.delete(ideaId)) {
+        redraw();
+      }
+      return;
+    }
+    this.hallSent.set(ideaId, count);
+    try {
+      const saved = await this.sync.call<Idea>('SetHallVotes', ideaId, count);
+      this.sync.state?.upsertIdea(saved);
+      this.hallErrors.delete(ideaId);
+      if (this.hallDrafts.get(ideaId)?.trim() === text) {
+        this.hallDrafts.delete(ideaId);
+      }
+    } catch (error) {
+      this.hallErrors.set(ideaId, errorText((error as { code?: string }).code ?? 'unknown'));
+    } finally {
+      this.hallSent.delete(ideaId);
+    }
+    this.refresh();
   }
 
   private composer(boardId: string): { form: HTMLFormElement; area: HTMLTextAreaElement; refresh: () => void } {
@@ -442,10 +527,14 @@ export class FacilitatorView {
     const id = `idea-input-${boardId}`;
     const area = h('textarea', { id, class: 'input composer-input', rows: 2, 'data-testid': 'idea-input' });
     const label = h('label', { for: id, class: 'label' });
+    // Stays ticked while a pile of paper ideas is typed in.
+    const paper = h('input', { type: 'checkbox', id: `paper-${boardId}`, 'data-testid': 'idea-paper' });
+    const paperLabel = h('span');
     const button = h('button', { type: 'submit', class: 'btn btn-primary btn-small', 'data-testid': 'add-idea' });
     const refresh = (): void => {
       area.maxLength = this.sync.state?.settings.maxIdeaLength ?? 280;
       label.textContent = t('fac.addIdea');
+      paperLabel.textContent = t('idea.fromPaper');
       button.textContent = t('idea.add');
     };
     const form = h('form', {
@@ -455,13 +544,13 @@ export class FacilitatorView {
           e.preventDefault();
           const text = area.value.trim();
           if (text.length > 0) {
-            this.sync.addIdea(boardId, text);
+            this.sync.addIdea(boardId, text, paper.checked);
             area.value = '';
           }
           area.focus();
         },
       },
-    }, label, h('div', { class: 'composer-line' }, area, button));
+    }, label, h('div', { class: 'composer-line' }, area, button), h('label', { class: 'check', for: `paper-${boardId}` }, paper, paperLabel));
     refresh();
     const made = { form, area, refresh };
     this.composers.set(boardId, made);
@@ -566,7 +655,7 @@ export class FacilitatorView {
   private pickMergeTarget(ideas: Idea[]): Promise<string | null> {
     return new Promise((resolve) => {
       let answer: string | null = null;
-      const best = [...ideas].sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0))[0]!;
+      const best = [...ideas].sort((a, b) => totalOf(b) - totalOf(a))[0]!;
       const form = h('form', {
         method: 'dialog',
         on: {
@@ -580,7 +669,7 @@ export class FacilitatorView {
           h('legend', { class: 'label' }, t('fac.mergeKeep')),
           ideas.map((idea) => h('label', { class: 'choice' },
             h('input', { type: 'radio', name: 'target', value: idea.ideaId, checked: idea.ideaId === best.ideaId }),
-            h('span', { class: 'choice-text' }, idea.text, ' ', h('span', { class: 'muted' }, `(${tn('votes.count', idea.votes ?? 0)})`))))),
+            h('span', { class: 'choice-text' }, idea.text, ' ', h('span', { class: 'muted' }, `(${voteText(idea.votes ?? 0, idea.hallVotes)})`))))),
         h('p', { class: 'hint' }, t('fac.mergeHelp')),
         h('div', { class: 'dialog-actions' },
           h('button', { type: 'button', class: 'btn', on: { click: () => dialog.close() } }, t('action.cancel')),
@@ -601,4 +690,10 @@ export class FacilitatorView {
       toast(errorText((error as { code?: string }).code ?? 'unknown'), 'error');
     }
   }
+}
+
+/** A hall count as typed: a whole number 0-100,000 (section 9), else null. */
+function hallCount(raw: string): number | null {
+  const text = raw.trim();
+  return /^\d{1,6}$/.test(text) && Number(text) <= 100000 ? Number(text) : null;
 }

@@ -2,9 +2,10 @@ import { h, replace } from '../lib/dom';
 import { t, tn } from '../lib/i18n';
 import type { Session } from '../lib/session';
 import type { Change, WorkshopSync } from '../lib/sync';
+import { totalOf } from '../lib/state';
 import type { Idea } from '../lib/types';
 import { connectionBadge, countdown, confirmDialog, fullMessage, languageSwitch, showError, tabKeys, textDialog, toast } from '../lib/ui';
-import { authorNote, countBadge, mergedNote, outputCard, phaseBadge, stepOf, voteBar } from './common';
+import { authorNote, countBadge, mergedNote, outputCard, paperNote, phaseBadge, stepOf, voteBar } from './common';
 
 /** The phone view: one tab per output area; add ideas, vote with dots, see the results. */
 export class ParticipantView {
@@ -165,7 +166,7 @@ export class ParticipantView {
     } else {
       ideas = state.ideasOf(this.boardId, true).reverse();
     }
-    const max = Math.max(0, ...ideas.map((i) => i.votes ?? 0));
+    const max = Math.max(0, ...ideas.map(totalOf));
     const pending = this.sync.pendingIdeas(this.boardId).map((op) =>
       h('article', { class: 'idea idea-pending', 'data-testid': 'idea-pending' },
         h('p', { class: 'idea-text' }, op.text ?? ''),
@@ -188,6 +189,7 @@ export class ParticipantView {
       idea.mine ? h('span', { class: 'tag tag-mine' }, t('idea.mine')) : null,
       authorNote(idea),
       hidden ? h('span', { class: 'tag tag-hidden' }, t('idea.hiddenByFacilitator')) : null,
+      paperNote(idea),
       mergedNote(state, idea));
     const actions: HTMLElement[] = [];
     if (idea.mine && state.phase === 'Brainstorm' && !hidden) {
@@ -231,7 +233,7 @@ export class ParticipantView {
     },
       h('p', { class: 'idea-text', 'data-testid': 'idea-text' }, idea.text),
       tags,
-      showBar ? voteBar(idea.votes ?? 0, max) : null,
+      showBar ? voteBar(idea.votes ?? 0, max, idea.hallVotes) : null,
       voteRow,
       actions.length > 0 ? h('div', { class: 'idea-actions' }, actions) : null);
   }
