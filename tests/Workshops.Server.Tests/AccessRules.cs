@@ -39,6 +39,11 @@ public static class AccessRules
             ["SetOutput"] = (Staff, WorkshopPhase.Brainstorm),
             ["ClearOutput"] = (Staff, WorkshopPhase.Brainstorm),
             ["UpdateSettings"] = (Staff, WorkshopPhase.Brainstorm),
+
+            // Section 9: ideas typed in from paper, and the raised hands counted in the room.
+            ["AddIdea from paper"] = (Staff, WorkshopPhase.Brainstorm),
+            ["SetHallVotes"] = (Staff, WorkshopPhase.Voting),
+            ["SetHallVotes in Results"] = (Staff, WorkshopPhase.Results),
         };
 
     /// <summary>HTTP endpoint (as written in the contract) -> who may call it for A / A1.</summary>

@@ -69,7 +69,10 @@ public sealed class HubAuthorizationMatrixTests(MatrixFixture fixture)
         object?[] args = method switch
         {
             "JoinWorkshop" or "LeaveWorkshop" or "StopTimer" => [workshopId],
+            "AddIdea" when rule.EndsWith("paper", StringComparison.Ordinal) =>
+                [workshopId, new IdeaInput { BoardId = "b1", Text = "Kağıttan bir fikir", ClientOpId = "case-paper", Source = "paper" }],
             "AddIdea" => [workshopId, new IdeaInput { BoardId = "b1", Text = "Yeni bir fikir", ClientOpId = "case-add" }],
+            "SetHallVotes" => [workshopId, ideaF, 12],
             "EditIdea" => [workshopId, ideaP, "Düzeltilmiş fikir"],
             "DeleteIdea" or "HideIdea" => [workshopId, ideaP],
             "CastVote" => [workshopId, ideaP, "case-vote"],
