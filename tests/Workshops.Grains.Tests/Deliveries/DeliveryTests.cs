@@ -63,7 +63,7 @@ public sealed class DeliveryTests(ClusterFixture fixture)
         Assert.Equal(idea with { Mine = false }, ((IdeaEvent)toOthers.Payload).Idea);
         var toStaff = NoticeAssert.To(added, Audience.Staff);
         Assert.Equal(EventNames.IdeaAdded, toStaff.Method);
-        Assert.Equal(idea with { Mine = false, Votes = 0 }, ((IdeaEvent)toStaff.Payload).Idea);
+        Assert.Equal(idea with { Mine = false, Votes = 0, HallVotes = 0 }, ((IdeaEvent)toStaff.Payload).Idea);
 
         // The first idea of a board becomes its output: staff see it, participants not yet.
         var output = notices[1];
@@ -92,7 +92,7 @@ public sealed class DeliveryTests(ClusterFixture fixture)
         Assert.Equal(new IdeaRemovedEvent(ev.WorkshopId, version + 1, idea.IdeaId), NoticeAssert.To(hidden, Audience.ParticipantsExcept).Payload);
         Assert.Equal(EventNames.IdeaChanged, NoticeAssert.To(hidden, Audience.Participant).Method);
         Assert.Equal(idea with { Status = IdeaStatus.Hidden }, ((IdeaEvent)NoticeAssert.To(hidden, Audience.Participant).Payload).Idea);
-        Assert.Equal(idea with { Status = IdeaStatus.Hidden, Mine = false, Votes = 0 }, ((IdeaEvent)NoticeAssert.To(hidden, Audience.Staff).Payload).Idea);
+        Assert.Equal(idea with { Status = IdeaStatus.Hidden, Mine = false, Votes = 0, HallVotes = 0 }, ((IdeaEvent)NoticeAssert.To(hidden, Audience.Staff).Payload).Idea);
         var restored = notices[1];
         Assert.Equal(EventNames.IdeaAdded, NoticeAssert.To(restored, Audience.ParticipantsExcept).Method);
         Assert.Equal(idea with { Mine = false }, ((IdeaEvent)NoticeAssert.To(restored, Audience.ParticipantsExcept).Payload).Idea);

@@ -28,7 +28,7 @@ public sealed class IdeaPermissionTests(ClusterFixture fixture)
         Assert.Equal(fixture.Clock.GetUtcNow(), idea.CreatedAt);
         Assert.Equal(idea, Assert.Single((await ev.Workshop.GetSnapshot(author)).Boards[1].Ideas));
         Assert.Equal(idea with { Mine = false }, Assert.Single((await ev.Workshop.GetSnapshot(other)).Boards[1].Ideas));
-        Assert.Equal(idea with { Mine = false, Votes = 0 }, Assert.Single((await ev.StaffViewAsync()).Boards[1].Ideas));
+        Assert.Equal(idea with { Mine = false, Votes = 0, HallVotes = 0 }, Assert.Single((await ev.StaffViewAsync()).Boards[1].Ideas));
     }
 
     [Theory]
