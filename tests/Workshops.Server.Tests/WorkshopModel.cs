@@ -121,6 +121,18 @@ public sealed class WorkshopModel
                     }
                 }
 
+                // Section 9: hall counts that took no version, and every one when results become visible.
+                if (payload.TryGetProperty("hallVotes", out var hallVotes) && hallVotes.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var hall in hallVotes.EnumerateObject())
+                    {
+                        if (_ideas.TryGetValue(hall.Name, out var idea))
+                        {
+                            idea["hallVotes"] = hall.Value.GetInt32();
+                        }
+                    }
+                }
+
                 if (payload.TryGetProperty("consensus", out var consensus))
                 {
                     foreach (var value in consensus.EnumerateObject())

@@ -241,10 +241,11 @@ public sealed class WorkshopModel(string workshopId)
         {
             var visible = state.Ideas.Where(i => i.Status == IdeaStatus.Visible).ToList();
             var all = visible.ToDictionary(i => i.IdeaId, i => state.Tallies.GetValueOrDefault(i.IdeaId), StringComparer.Ordinal);
-            var hall = visible.Where(i => i.HallVotes > 0).ToDictionary(i => i.IdeaId, i => i.HallVotes, StringComparer.Ordinal);
+            // Zeros included, as for the digital counts: afterwards every idea shows what a snapshot shows.
+            var hall = visible.ToDictionary(i => i.IdeaId, i => i.HallVotes, StringComparer.Ordinal);
             change.AddToLastNotice(new Delivery(Audience.Participants, null, EventNames.TalliesChanged,
                 new TalliesChangedEvent(workshopId, state.ParticipantTallySeq, all, WorkshopViews.ConsensusOfBoards(state, all.Keys, visibleOnly: true),
-                    HallVotes: hall.Count > 0 ? hall : null)));
+                    HallVotes: hall)));
         }
 
         EmitChangedOutputs(change, all: true);
