@@ -33,7 +33,7 @@ public static class LoadToolApp
         // With --spawn-server both servers run apart from the client, each in its own process.
         var floorApart = options.SpawnServer && options.CompareFloor;
         await using var server = options.SelfHost ? await SelfHostedServer.StartAsync(options.Storage) : null;
-        await using var spawned = options.SpawnServer ? await ChildServer.StartWorkshopsServerAsync(options.Storage, options.ServerDll, progress) : null;
+        await using var spawned = options.SpawnServer ? await ChildServer.StartWorkshopsServerAsync(options.Storage, options.ServerDll, options.ServerEnvironment, progress) : null;
         await using var floor = (options.FloorOnly || options.CompareFloor) && !floorApart ? await FloorServer.StartAsync() : null;
         await using var floorProcess = floorApart ? await ChildServer.StartFloorAsync(progress) : null;
         var target = server is not null

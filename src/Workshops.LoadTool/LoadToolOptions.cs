@@ -16,6 +16,8 @@ public sealed record LoadToolOptions
                                     gives each server process's CPU per vote (from /proc/<pid>/stat)
             --server-dll PATH       the Workshops.Server.dll to start (default: the one built next to this tool)
             --storage NAME          its storage: sqlite (default) or memory
+            --server-env NAME=VALUE an environment variable for that server process only (repeatable), e.g.
+                                    DOTNET_TieredCompilation=0 to try a runtime setting against the same floor
           --urls URL,URL,...        running servers (their admin key with --admin-key); participants
                                     are spread across them and move to the next one when theirs fails
           --floor                   only the floor: a bare SignalR hub answering from memory
@@ -54,6 +56,8 @@ public sealed record LoadToolOptions
     public int Port { get; init; }
 
     public string Storage { get; init; } = "Sqlite";
+
+    public IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; } = [];
 
     public IReadOnlyList<string> Urls { get; init; } = [];
 
@@ -109,6 +113,7 @@ public sealed record LoadToolOptions
                 "--serve-floor" => options with { ServeFloor = true },
                 "--port" => options with { Port = Number(1, 65_535) },
                 "--storage" => options with { Storage = ParseStorage(Value()) },
+                "--server-env" => options with { ServerEnvironment = [.. options.ServerEnvironment, ParseVariable(Value())] },
                 "--urls" => options with { Urls = ParseUrls(Value()) },
                 "--admin-key" => options with { AdminKey = Value() },
                 "--floor" => options with { FloorOnly = true },
@@ -153,6 +158,14 @@ public sealed record LoadToolOptions
         string.Equals(text, "sqlite", StringComparison.OrdinalIgnoreCase) ? "Sqlite"
         : string.Equals(text, "memory", StringComparison.OrdinalIgnoreCase) ? "Memory"
         : throw new ArgumentException($"--storage is sqlite or memory, not '{text}'");
+
+    private static KeyValuePair<string, string> ParseVariable(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0
+            ? new(text[..equals], text[(equals + 1)..])
+            : throw new ArgumentException($"--server-env is NAME=VALUE, not '{text}'");
+    }
 
     private static List<string> ParseUrls(string text)
     {

@@ -49,7 +49,8 @@ public sealed class ChildServer : IAsyncDisposable
     /// as this tool (Release for figures), a fresh temp data folder, SQLite (or memory), the
     /// load settings of <see cref="SelfHostedServer.LoadSettings"/>, free loopback ports.
     /// </summary>
-    public static Task<ChildServer> StartWorkshopsServerAsync(string storage, string? serverDll, TextWriter progress)
+    public static Task<ChildServer> StartWorkshopsServerAsync(
+        string storage, string? serverDll, IReadOnlyList<KeyValuePair<string, string>> environment, TextWriter progress)
     {
         var dll = serverDll ?? DefaultServerDll();
         if (!File.Exists(dll))
@@ -96,7 +97,13 @@ public sealed class ChildServer : IAsyncDisposable
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        progress.WriteLine($"starting {dll} (its own process, {storage}, data in {dataPath})");
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        progress.WriteLine($"starting {dll} (its own process, {storage}, data in {dataPath}"
+            + string.Concat(environment.Select(v => $", {v.Key}={v.Value}")) + ")");
         return StartAsync(info, Url(port), adminKey, dataPath);
     }
 
