@@ -122,16 +122,17 @@ public sealed class WorkshopModel(string workshopId)
             }
         }
 
-        var change = new Change(state, workshopId, now);
-        change.Raise(new TalliesAnnounced { ToParticipants = participants is not null });
+        // One event and one notice, placed and folded here as VoteCommands does: both are on every vote's path.
+        var announced = new TalliesAnnounced { Position = state.Position + 1, At = now, ToParticipants = participants is not null };
+        WorkshopFold.Apply(state, announced);
         var deliveries = new List<Delivery>(2) { new(Audience.Staff, null, EventNames.TalliesChanged, staff) };
         if (participants is not null)
         {
             deliveries.Add(new(Audience.Participants, null, EventNames.TalliesChanged, participants));
         }
 
-        change.Notify(state.Version, deliveries);
-        return change.Done(true);
+        // Numbered as Change.Notify numbers notices: the version plus the staff tally seq, after the fold.
+        return new([announced], [new WorkshopNotice(workshopId, state.Version + state.StaffTallySeq, deliveries)], true);
     }
 
     /// <summary>The presence count changed: it takes a version, and both audiences hear of it.</summary>

@@ -27,13 +27,10 @@ public static class RealtimeRegistration
             return socket;
         });
         builder.Services.AddSingleton<WorkshopConnections>();
-        builder.Services.AddSingleton<HubCallGate>();
-        builder.Services.AddSingleton<WorkshopGrainReferences>();
+        builder.Services.AddSingleton<WorkshopHubFilter>();
         builder.Services.AddSingleton<HubLifetimeManager<WorkshopHub>, WorkshopHubLifetimeManager>();
-        builder.Services.AddSingleton<ContractErrorHubFilter>();
         builder.Services.AddSingleton<HubSessions>();
         builder.Services.AddHostedService<RevokedConnectionSweep>();
-        builder.Services.AddSingleton<WorkshopPushAdapter>();
         builder.Services.AddSingleton<WorkshopSubscriptions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkshopSubscriptions>());
         builder.Services.AddHostedService<MembershipWatch>();
@@ -42,8 +39,7 @@ public static class RealtimeRegistration
             {
                 o.MaximumReceiveMessageSize = MaxHubMessageBytes;
                 o.EnableDetailedErrors = false;
-                o.AddFilter<ContractErrorHubFilter>();
-                o.AddFilter<HubCallGate>();
+                o.AddFilter<WorkshopHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 

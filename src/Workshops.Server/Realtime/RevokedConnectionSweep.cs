@@ -38,7 +38,7 @@ public sealed partial class RevokedConnectionSweep(
         {
             try
             {
-                var token = HubCallGate.TokenOf(connection);
+                var token = WorkshopHubFilter.TokenOf(connection);
                 if (token is null || await check.IsHonouredAsync(token))
                 {
                     continue;

@@ -1,17 +1,33 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Workshops.Contracts;
 
 namespace Workshops.Server.Realtime;
 
 /// <summary>
-/// This server's SignalR connections by workshop: who is here (for presence and for deliveries
-/// meant for one participant) and which workshops changed since the grains were last told.
+/// This server's SignalR connections by workshop, and this server's one observer of the workshops
+/// it holds connections for (GPSTracker's RemoteLocationHub):
+/// <list type="bullet">
+/// <item>who is here (for presence, and for the audience of each delivery), and which workshops
+/// changed since the grains were last told;</item>
+/// <item>the notices: a grain sends one call per server at a time, in order; each delivery is
+/// serialized once (per protocol) and queued to the connections it is meant for, each through its
+/// own bounded <see cref="ConnectionOutbox"/>, and the call returns: the grain awaits it, so it
+/// never waits for a browser.</item>
+/// </list>
 /// </summary>
-public sealed class WorkshopConnections
+public sealed partial class WorkshopConnections(ILogger<WorkshopConnections> logger) : IWorkshopObserver
 {
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, ConnectionOutbox> _outboxes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Caller>> _byWorkshop = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byConnection = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private long _closedBehind;
+
+    /// <summary>Connections closed because they stopped taking their pushes.</summary>
+    public long ClosedBehind => Interlocked.Read(ref _closedBehind);
 
     public void Join(string connectionId, string workshopId, Caller caller)
     {
@@ -76,37 +92,81 @@ public sealed class WorkshopConnections
         }
     }
 
-    /// <summary>The connections of one participant in one workshop, on this server.</summary>
-    public IReadOnlyList<string> ConnectionsOf(string workshopId, string participantId)
+    public Task OnNotices(IReadOnlyList<WorkshopNotice> notices)
     {
+        ArgumentNullException.ThrowIfNull(notices);
+        foreach (var notice in notices)
+        {
+            foreach (var delivery in notice.Deliveries)
+            {
+                try
+                {
+                    Send(notice.WorkshopId, delivery);
+                }
+                catch (Exception ex)
+                {
+                    // Best effort: a client that misses an event sees the version gap and resyncs.
+                    LogSendFailed(logger, ex, delivery.Method, notice.WorkshopId);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Called by <see cref="WorkshopHubLifetimeManager"/>, the one place SignalR hands out the connection itself.</summary>
+    internal void Open(HubConnectionContext connection) =>
+        _outboxes[connection.ConnectionId] = new ConnectionOutbox(connection, error => LogWriteFailed(logger, error, connection.ConnectionId));
+
+    internal void Close(string connectionId)
+    {
+        if (_outboxes.TryRemove(connectionId, out var outbox))
+        {
+            outbox.Complete();
+        }
+    }
+
+    /// <summary>
+    /// Queues the delivery to each connection of its audience, never awaited here: a connection
+    /// that stops reading is closed by its own outbox and holds up nobody else
+    /// (docs/protocol-notes.md, "Slow readers"). Posting only writes to a bounded queue, so it is
+    /// done while the membership is locked, without copying it.
+    /// </summary>
+    private void Send(string workshopId, Delivery delivery)
+    {
+        SerializedHubMessage? message = null;
         lock (_gate)
         {
             if (!_byWorkshop.TryGetValue(workshopId, out var connections))
             {
-                return [];
+                return;
             }
 
-            return [.. connections
-                .Where(c => c.Value.Role == Role.Participant && string.Equals(c.Value.ParticipantId, participantId, StringComparison.Ordinal))
-                .Select(c => c.Key)];
-        }
-    }
-
-    /// <summary>The connections of one side (staff or participants) of a workshop on this server, maybe but one participant's.</summary>
-    public IReadOnlyList<string> AudienceOf(string workshopId, bool staff, string? except = null)
-    {
-        lock (_gate)
-        {
-            if (!_byWorkshop.TryGetValue(workshopId, out var connections))
+            foreach (var (connectionId, caller) in connections)
             {
-                return [];
-            }
+                if (!IsFor(delivery, caller) || !_outboxes.TryGetValue(connectionId, out var outbox))
+                {
+                    continue;
+                }
 
-            return [.. connections
-                .Where(c => c.Value.IsStaff == staff && (except is null || !string.Equals(c.Value.ParticipantId, except, StringComparison.Ordinal)))
-                .Select(c => c.Key)];
+                message ??= new SerializedHubMessage(new InvocationMessage(delivery.Method, [delivery.Payload]));
+                if (!outbox.Post(message))
+                {
+                    Interlocked.Increment(ref _closedBehind);
+                    LogClosedBehind(logger, connectionId, ConnectionOutbox.Capacity);
+                }
+            }
         }
     }
+
+    private static bool IsFor(Delivery delivery, Caller caller) => delivery.Audience switch
+    {
+        Audience.Staff => caller.IsStaff,
+        Audience.Participants => !caller.IsStaff,
+        Audience.ParticipantsExcept => !caller.IsStaff && !string.Equals(caller.ParticipantId, delivery.ParticipantId ?? "", StringComparison.Ordinal),
+        Audience.Participant => caller.Role == Role.Participant && string.Equals(caller.ParticipantId, delivery.ParticipantId ?? "", StringComparison.Ordinal),
+        _ => throw new InvalidOperationException("unknown audience " + delivery.Audience),
+    };
 
     /// <summary>Distinct people (not connections) of a workshop on this server.</summary>
     public IReadOnlyList<PresentPerson> PeopleIn(string workshopId)
@@ -164,4 +224,13 @@ public sealed class WorkshopConnections
             return dirty;
         }
     }
+
+    [LoggerMessage(1, LogLevel.Warning, "Sending {Method} of workshop {WorkshopId} failed")]
+    private static partial void LogSendFailed(ILogger logger, Exception error, string method, string workshopId);
+
+    [LoggerMessage(2, LogLevel.Warning, "A push to connection {ConnectionId} could not be written: closed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception error, string connectionId);
+
+    [LoggerMessage(3, LogLevel.Warning, "Connection {ConnectionId} fell {Capacity} pushes behind (it stopped reading): closed")]
+    private static partial void LogClosedBehind(ILogger logger, string connectionId, int capacity);
 }

@@ -8,13 +8,15 @@ namespace Workshops.Server.Realtime;
 /// <summary>
 /// <c>/hubs/workshop</c>: each method hands the caller (from the verified token) to the
 /// workshop grain, which decides. Refusals become HubExceptions "code: message" in
-/// <see cref="ContractErrorHubFilter"/>.
+/// <see cref="WorkshopHubFilter"/>.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(WorkshopGrainReferences grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions)
+public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions)
     : Hub<IWorkshopClient>
 {
-    private Caller Me => HubCallGate.TokenOf(Context)?.Caller
+    private static readonly object GrainItem = new();
+
+    private Caller Me => WorkshopHubFilter.TokenOf(Context)?.Caller
         ?? throw new WorkshopException(ErrorCodes.Unauthorized, "a valid token is required");
 
     private IWorkshopGrain Workshop(string workshopId) =>
@@ -24,7 +26,25 @@ public sealed class WorkshopHub(WorkshopGrainReferences grains, WorkshopConnecti
                 // Ids are the server's own (letters and digits): such a workshop cannot exist, and a grain
                 // key of whitespace or control characters failed inside the runtime (found by FuzzTests).
                 ? throw WorkshopException.NotFound("no such workshop")
-                : grains.Get(workshopId);
+                : Reference(workshopId);
+
+    /// <summary>
+    /// The connection keeps the reference of the workshop it last called: Orleans' GetGrain resolves
+    /// the interface by reflection and builds a proxy on every call, ~5 % of a vote storm's CPU
+    /// (docs/benchmarks.md). A page works in one workshop, so one slot per connection is enough.
+    /// </summary>
+    private IWorkshopGrain Reference(string workshopId)
+    {
+        if (Context.Items.TryGetValue(GrainItem, out var kept) && kept is KeyValuePair<string, IWorkshopGrain> last
+            && string.Equals(last.Key, workshopId, StringComparison.Ordinal))
+        {
+            return last.Value;
+        }
+
+        var grain = grains.GetGrain<IWorkshopGrain>(workshopId);
+        Context.Items[GrainItem] = KeyValuePair.Create(workshopId, grain);
+        return grain;
+    }
 
     public async Task<WorkshopSnapshot> JoinWorkshop(string workshopId)
     {

@@ -6,7 +6,7 @@ namespace Workshops.Server.Realtime;
 /// SignalR's own lifetime manager, which also opens and closes each connection's
 /// <see cref="ConnectionOutbox"/>: only here does SignalR hand out the connection itself.
 /// </summary>
-public sealed class WorkshopHubLifetimeManager(ILogger<DefaultHubLifetimeManager<WorkshopHub>> logger, WorkshopPushAdapter outboxes)
+public sealed class WorkshopHubLifetimeManager(ILogger<DefaultHubLifetimeManager<WorkshopHub>> logger, WorkshopConnections outboxes)
     : DefaultHubLifetimeManager<WorkshopHub>(logger)
 {
     public override async Task OnConnectedAsync(HubConnectionContext connection)

@@ -13,7 +13,6 @@ namespace Workshops.Server.Realtime;
 public sealed partial class WorkshopSubscriptions(
     IGrainFactory grains,
     WorkshopConnections connections,
-    WorkshopPushAdapter adapter,
     ILocalSiloDetails silo,
     ILogger<WorkshopSubscriptions> logger) : BackgroundService
 {
@@ -36,7 +35,7 @@ public sealed partial class WorkshopSubscriptions(
     /// <summary>The URL this server's pages answer on, for the directory; set at start-up.</summary>
     public string? PublicUrl { get; set; }
 
-    private IWorkshopObserver Reference => _reference ??= grains.CreateObjectReference<IWorkshopObserver>(adapter);
+    private IWorkshopObserver Reference => _reference ??= grains.CreateObjectReference<IWorkshopObserver>(connections);
 
     /// <summary>Renews every subscription at the next tick: grains may have moved (see <see cref="MembershipWatch"/>).</summary>
     public void RenewNow() => Interlocked.Exchange(ref _renewNow, 1);
