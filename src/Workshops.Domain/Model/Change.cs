@@ -32,7 +32,10 @@ internal sealed class Change(WorkshopModelState state, string workshopId, DateTi
     /// plus the staff tally seq (a change takes a version, an announcement a staff seq).
     /// </summary>
     public void Notify(long version, IReadOnlyList<Delivery> deliveries) =>
-        _notices.Add(new WorkshopNotice(workshopId, version + state.StaffTallySeq, deliveries));
+        _notices.Add(new WorkshopNotice(workshopId, NoticeNumber(state, version), deliveries));
+
+    /// <summary>A notice's place in the workshop's order of notices, for the notice made under <paramref name="version"/>.</summary>
+    public static long NoticeNumber(WorkshopModelState state, long version) => version + state.StaffTallySeq;
 
     /// <summary>Adds a delivery to the latest notice (tallies riding on the change that showed them).</summary>
     public void AddToLastNotice(Delivery delivery)

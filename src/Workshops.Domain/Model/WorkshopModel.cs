@@ -131,8 +131,7 @@ public sealed class WorkshopModel(string workshopId)
             deliveries.Add(new(Audience.Participants, null, EventNames.TalliesChanged, participants));
         }
 
-        // Numbered as Change.Notify numbers notices: the version plus the staff tally seq, after the fold.
-        return new([announced], [new WorkshopNotice(workshopId, state.Version + state.StaffTallySeq, deliveries)], true);
+        return new([announced], [new WorkshopNotice(workshopId, Change.NoticeNumber(state, state.Version), deliveries)], true);
     }
 
     /// <summary>The presence count changed: it takes a version, and both audiences hear of it.</summary>
@@ -157,7 +156,7 @@ public sealed class WorkshopModel(string workshopId)
         ArgumentNullException.ThrowIfNull(state);
         var version = state.Version + 1;
         var changed = new EventChangedEvent(workshopId, version, state.EventId);
-        return new WorkshopNotice(workshopId, version + state.StaffTallySeq,
+        return new WorkshopNotice(workshopId, Change.NoticeNumber(state, version),
         [
             new Delivery(Audience.Staff, null, EventNames.EventChanged, changed),
             new Delivery(Audience.Participants, null, EventNames.EventChanged, changed),
