@@ -150,7 +150,7 @@ start() {
       export Workshops__AdminKey=$ADMIN_KEY Workshops__SigningKey=$SIGNING_KEY Workshops__DataPath=$STATE/server-$i
       export Workshops__Storage__Provider=AzureBlob Workshops__Storage__AzureConnectionString=$connection
       export Workshops__Cluster__Mode=AzureTable Workshops__Cluster__ClusterId=workshops-local Workshops__Cluster__ServiceId=workshops
-      export Workshops__Cluster__AdvertisedAddress=127.0.0.1 Workshops__Dashboard__Enabled=true
+      export Workshops__Cluster__AdvertisedAddress=127.0.0.1
       export Workshops__Cluster__SiloPort=${SILO_PORTS[$n]} Workshops__Cluster__GatewayPort=${GATEWAY_PORTS[$n]}
       # A killed server is declared dead after ~6 s instead of Orleans' default ~15 s.
       export Workshops__Cluster__Membership__ProbeTimeout=00:00:02 Workshops__Cluster__Membership__NumMissedProbesLimit=3

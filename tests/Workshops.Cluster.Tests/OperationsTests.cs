@@ -15,11 +15,7 @@ public sealed class OperationsTests
     public async Task The_dashboard_answers_admins_only_and_an_admin_token_in_the_address_becomes_a_dashboard_cookie()
     {
         await using var cluster = new ProcessCluster();
-        var server = await cluster.StartAsync(new ServerOptions
-        {
-            StorageProvider = "Memory",
-            Extra = new Dictionary<string, string?> { ["Workshops:Dashboard:Enabled"] = "true" },
-        });
+        var server = await cluster.StartAsync(new ServerOptions { StorageProvider = "Memory" });
         using var api = new WorkshopsApi(server.BaseUrl);
         var admin = (await api.SignInAsync(ServerOptions.TestAdminKey)).Token;
         var created = await api.CreateEventAsync(admin, new EventProgram { Title = "Pano", Workshops = [new() { Title = "İzleme" }] });

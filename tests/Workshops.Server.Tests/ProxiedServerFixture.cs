@@ -34,11 +34,7 @@ public sealed class ProxiedServerFixture : IAsyncLifetime
         _server = await ServerHost.StartAsync(new ServerOptions
         {
             WrongCodesPerMinute = 3,
-            Extra = new Dictionary<string, string?>
-            {
-                ["Workshops:ForwardedHeaders:KnownProxies:0"] = ProxyAddress,
-                ["Workshops:Dashboard:Enabled"] = "true",
-            },
+            Extra = new Dictionary<string, string?> { ["Workshops:ForwardedHeaders:KnownProxies:0"] = ProxyAddress },
         });
         Api = _server.Api();
         AdminToken = (await Api.SignInAsync(_server.AdminKey)).Token;

@@ -7,9 +7,7 @@ namespace Workshops.Server.Hosting;
 
 /// <summary>
 /// The Orleans dashboard at <c>/dashboard/</c>, for admins only (Workshops:Dashboard:Enabled,
-/// default false). Off unless asked for: it adds a grain-call filter to every grain call, a vote's
-/// included, and the vote storm measured the server's CPU per vote a quarter to a third lower without it
-/// (docs/benchmarks.md). The cluster deployments in deploy/ turn it on. Its page and its XHR calls must carry an admin token, and a browser cannot
+/// default true). Its page and its XHR calls must carry an admin token, and a browser cannot
 /// add a header to them, so: an admin opens <c>/dashboard/?access_token=TOKEN</c> once; the
 /// server checks the token, puts it in an HttpOnly, SameSite=Strict cookie scoped to
 /// <c>/dashboard</c>, and redirects to the address without the token. Every later dashboard
@@ -25,7 +23,7 @@ public static class DashboardRegistration
     public static bool IsEnabled(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetValue<bool>("Workshops:Dashboard:Enabled");
+        return !string.Equals(configuration["Workshops:Dashboard:Enabled"], "false", StringComparison.OrdinalIgnoreCase);
     }
 
     public static WebApplicationBuilder AddWorkshopsDashboard(this WebApplicationBuilder builder)
