@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace Workshops.LoadTool.Tests;
+
+/// <summary>
+/// The vote storm benchmark (B), run small: it must count every vote, check the tallies and
+/// report the figures docs/benchmarks.md copies. These tests check the tool, not a speed.
+/// </summary>
+public sealed class SmallStormTests
+{
+    private static readonly string[] Small =
+        ["--participants", "40", "--workshops", "2", "--votes", "3", "--ideas", "4", "--warmup-participants", "0", "--json"];
+
+    [Fact]
+    public async Task A_small_storm_against_the_embedded_server_and_the_floor_acknowledges_every_vote_and_finds_the_tallies_exact()
+    {
+        var (code, report) = await RunAsync(["--self-host", "--compare-floor", .. Small]);
+
+        Assert.Equal(0, code);
+        var run = Assert.Single(report.GetProperty("runs").EnumerateArray());
+        foreach (var side in new[] { run.GetProperty("result"), run.GetProperty("floor") })
+        {
+            Assert.Equal(120, side.GetProperty("votesPlanned").GetInt64());
+            Assert.Equal(120, side.GetProperty("votesAcknowledged").GetInt64());
+            Assert.Empty(side.GetProperty("errorsByCode").EnumerateObject());
+            var check = side.GetProperty("check");
+            Assert.True(check.GetProperty("exact").GetBoolean(), check.ToString());
+            Assert.Equal(120, check.GetProperty("exportedVotes").GetInt64());
+            Assert.Equal(2, side.GetProperty("screensConverged").GetInt32());
+            Assert.True(side.GetProperty("votesPerSecond").GetDouble() > 0);
+        }
+
+        Assert.True(run.GetProperty("votesPerSecondRatio").GetDouble() > 0);
+
+        // The targets of issue 10 are judged in the report, whatever they come to on this machine.
+        var targets = report.GetProperty("targets").EnumerateArray().ToList();
+        Assert.NotEmpty(targets);
+    }
+
+    [Fact]
+    public async Task A_storm_against_the_server_in_its_own_process_reports_that_process_CPU_per_vote()
+    {
+        var (code, report) = await RunAsync(["--spawn-server", .. Small]);
+
+        Assert.Equal(0, code);
+        var result = Assert.Single(report.GetProperty("runs").EnumerateArray()).GetProperty("result");
+        Assert.Equal(120, result.GetProperty("votesAcknowledged").GetInt64());
+        Assert.True(result.GetProperty("check").GetProperty("exact").GetBoolean());
+        Assert.True(result.GetProperty("serverCpuMicrosecondsPerVote").GetDouble() > 0);
+        Assert.StartsWith("server process sqlite", result.GetProperty("target").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--server-env", "NO_EQUALS_SIGN")]
+    [InlineData("--participants", "zero")]
+    [InlineData("--no-such-option")]
+    public void A_malformed_command_line_is_refused_before_anything_starts(params string[] args)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => LoadToolOptions.Parse(args));
+    }
+
+    private static async Task<(int Code, JsonElement Report)> RunAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var progress = new StringWriter();
+        var code = await LoadToolApp.RunAsync(LoadToolOptions.Parse(args), output, progress);
+        using var json = JsonDocument.Parse(output.ToString());
+        return (code, json.RootElement.Clone());
+    }
+}
