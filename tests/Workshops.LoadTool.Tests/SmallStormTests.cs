@@ -8,8 +8,9 @@ namespace Workshops.LoadTool.Tests;
 /// </summary>
 public sealed class SmallStormTests
 {
+    // --timeout-seconds bounds each storm, and with it the tool's own watchdog, well inside test.sh's limit.
     private static readonly string[] Small =
-        ["--participants", "40", "--workshops", "2", "--votes", "3", "--ideas", "4", "--warmup-participants", "0", "--json"];
+        ["--participants", "40", "--workshops", "2", "--votes", "3", "--ideas", "4", "--warmup-participants", "0", "--timeout-seconds", "60", "--json"];
 
     [Fact]
     public async Task A_small_storm_against_the_embedded_server_and_the_floor_acknowledges_every_vote_and_finds_the_tallies_exact()
