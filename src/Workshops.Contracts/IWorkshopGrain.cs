@@ -24,6 +24,13 @@ public interface IWorkshopGrain : IGrainWithStringKey
 
     Task<VoteReceipt> RetractVote(Caller caller, string ideaId, string clientOpId);
 
+    /// <summary>
+    /// Added: many callers' votes in one call, each decided as <see cref="CastVote"/> or
+    /// <see cref="RetractVote"/> would, in order, with one outcome each; returns once every vote it
+    /// took is stored. A refusal refuses that vote only; a storage failure fails the call.
+    /// </summary>
+    Task<IReadOnlyList<VoteOutcome>> ChangeVotes(IReadOnlyList<VoteRequest> votes);
+
     Task SetPhase(Caller caller, string phase);
 
     Task StartTimer(Caller caller, int seconds);

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Workshop {WorkshopId}: reading the event log failed; the activation serves nothing")]
     public static partial void ReadFailed(ILogger logger, Exception error, string workshopId);
+
+    [LoggerMessage(9, LogLevel.Error, "Workshop {WorkshopId}: a vote of a batch failed")]
+    public static partial void VoteFailed(ILogger logger, Exception error, string workshopId);
 }

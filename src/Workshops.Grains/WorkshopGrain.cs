@@ -222,6 +222,62 @@ public sealed class WorkshopGrain : JournaledGrain<WorkshopModelState, WorkshopE
         return CommitVote(VoteCommands.Retract(Model, TentativeState, caller, ideaId, clientOpId, Now), cast: false);
     }
 
+    public async Task<IReadOnlyList<VoteOutcome>> ChangeVotes(IReadOnlyList<VoteRequest> votes)
+    {
+        ArgumentNullException.ThrowIfNull(votes);
+        RequireExisting();
+        var outcomes = new VoteOutcome[votes.Count];
+        int cast = 0, retracted = 0;
+        for (var i = 0; i < votes.Count; i++)
+        {
+            var vote = votes[i];
+            try
+            {
+                var decision = vote.Cast
+                    ? VoteCommands.Cast(Model, TentativeState, vote.Caller, vote.IdeaId, vote.ClientOpId, Now)
+                    : VoteCommands.Retract(Model, TentativeState, vote.Caller, vote.IdeaId, vote.ClientOpId, Now);
+                if (decision.Events.Count > 0)
+                {
+                    RaiseEvents(decision.Events);
+                    if (vote.Cast)
+                    {
+                        cast++;
+                    }
+                    else
+                    {
+                        retracted++;
+                    }
+                }
+
+                outcomes[i] = new VoteOutcome(decision.Result, null, null);
+            }
+            catch (WorkshopException ex)
+            {
+                outcomes[i] = new VoteOutcome(null, ex.Code, ex.Message);
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or KeyNotFoundException or NullReferenceException)
+            {
+                // A bug must not cost the batch's other votes their answer; the caller gets a plain failure.
+                Log.VoteFailed(_logger, ex, Id);
+                outcomes[i] = new VoteOutcome(null, null, null);
+            }
+        }
+
+        if (Model.HasUnannouncedTallies)
+        {
+            EnsureTallyTimer();
+        }
+
+        // One wait for the whole batch; a replayed clientOpId waits too, its first result may still be on its way.
+        if (!await WhenStoredAsync(TentativeState.Position))
+        {
+            throw WorkshopException.Unavailable("storage failed; nothing of this call was kept", _broken ?? new IOException("not stored"));
+        }
+
+        WorkshopsMetrics.VotesStored(cast, retracted);
+        return outcomes;
+    }
+
     public Task SetPhase(Caller caller, string phase)
     {
         RequireExisting();

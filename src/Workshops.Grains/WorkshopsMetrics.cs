@@ -29,4 +29,17 @@ public static class WorkshopsMetrics
 
     internal static void VoteStored(bool cast) =>
         Votes.Add(1, new KeyValuePair<string, object?>("kind", cast ? "cast" : "retract"));
+
+    internal static void VotesStored(int cast, int retracted)
+    {
+        if (cast > 0)
+        {
+            Votes.Add(cast, new KeyValuePair<string, object?>("kind", "cast"));
+        }
+
+        if (retracted > 0)
+        {
+            Votes.Add(retracted, new KeyValuePair<string, object?>("kind", "retract"));
+        }
+    }
 }

@@ -21,28 +21,11 @@ public sealed class TallyStreamTests(ServerFixture fixture)
         var owned = new List<HubClient>();
         try
         {
-            var staff = await HubClient.ConnectAsync(fixture.Server.BaseUrl, (await fixture.Api.SignInAsync(created.Workshops[0].FacilitatorKey)).Token);
-            owned.Add(staff);
-            await staff.JoinAsync(workshopId);
-            await staff.Connection.InvokeAsync("SetPhase", workshopId, "Brainstorm");
-            var ideas = new List<string>();
-            foreach (var text in new[] { "Gençlere staj", "Işıklı yönlendirme", "İl bazında fon" })
-            {
-                ideas.Add((await staff.Connection.InvokeAsync<Idea>("AddIdea", workshopId, new IdeaInput { BoardId = "b1", Text = text, ClientOpId = text })).IdeaId);
-            }
-
-            await staff.Connection.InvokeAsync("SetPhase", workshopId, "Voting");
+            var (staff, ideas) = await VotingScene.OpenAsync(fixture, created, owned, "Gençlere staj", "Işıklı yönlendirme", "İl bazında fon");
             var watcher = await HubClient.ConnectAsync(fixture.Server.BaseUrl, (await fixture.Api.JoinAsync(created.JoinCode, "İzleyen")).Token);
             owned.Add(watcher);
             var joined = await watcher.JoinAsync(workshopId);
-            var voters = new List<HubClient>();
-            for (var i = 0; i < Voters; i++)
-            {
-                var voter = await HubClient.ConnectAsync(fixture.Server.BaseUrl, (await fixture.Api.JoinAsync(created.JoinCode, "Oy veren " + i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Token);
-                owned.Add(voter);
-                voters.Add(voter);
-                await voter.JoinAsync(workshopId);
-            }
+            var voters = await VotingScene.VotersAsync(fixture, created, Voters, owned);
 
             // Everyone is in: from here on, only the storm and the closing barrier happen.
             await watcher.WaitForAsync(e => e.Name == EventNames.PresenceChanged && e.Payload.GetProperty("participants").GetInt32() == Voters + 1);

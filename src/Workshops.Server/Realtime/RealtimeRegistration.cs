@@ -27,6 +27,7 @@ public static class RealtimeRegistration
             return socket;
         });
         builder.Services.AddSingleton<WorkshopConnections>();
+        builder.Services.AddSingleton<VoteBatcher>();
         builder.Services.AddSingleton<WorkshopHubFilter>();
         builder.Services.AddSingleton<HubLifetimeManager<WorkshopHub>, WorkshopHubLifetimeManager>();
         builder.Services.AddSingleton<HubSessions>();

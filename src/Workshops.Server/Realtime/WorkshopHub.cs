@@ -11,7 +11,7 @@ namespace Workshops.Server.Realtime;
 /// <see cref="WorkshopHubFilter"/>.
 /// </summary>
 [Authorize]
-public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions)
+public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connections, WorkshopSubscriptions subscriptions, HubSessions sessions, VoteBatcher votes)
     : Hub<IWorkshopClient>
 {
     private static readonly object GrainItem = new();
@@ -19,14 +19,26 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     private Caller Me => WorkshopHubFilter.TokenOf(Context)?.Caller
         ?? throw new WorkshopException(ErrorCodes.Unauthorized, "a valid token is required");
 
-    private IWorkshopGrain Workshop(string workshopId) =>
-        string.IsNullOrEmpty(workshopId) || workshopId.Length > 128
-            ? throw WorkshopException.Invalid("workshopId is required")
-            : workshopId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c))
-                // Ids are the server's own (letters and digits): such a workshop cannot exist, and a grain
-                // key of whitespace or control characters failed inside the runtime (found by FuzzTests).
-                ? throw WorkshopException.NotFound("no such workshop")
-                : Reference(workshopId);
+    private IWorkshopGrain Workshop(string workshopId)
+    {
+        CheckWorkshopId(workshopId);
+        return Reference(workshopId);
+    }
+
+    private static void CheckWorkshopId(string workshopId)
+    {
+        if (string.IsNullOrEmpty(workshopId) || workshopId.Length > 128)
+        {
+            throw WorkshopException.Invalid("workshopId is required");
+        }
+
+        // Ids are the server's own (letters and digits): such a workshop cannot exist, and a grain
+        // key of whitespace or control characters failed inside the runtime (found by FuzzTests).
+        if (workshopId.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c)))
+        {
+            throw WorkshopException.NotFound("no such workshop");
+        }
+    }
 
     /// <summary>
     /// The connection keeps the reference of the workshop it last called: Orleans' GetGrain resolves
@@ -81,11 +93,19 @@ public sealed class WorkshopHub(IGrainFactory grains, WorkshopConnections connec
     public Task DeleteIdea(string workshopId, string ideaId) =>
         Workshop(workshopId).DeleteIdea(Me, ideaId);
 
+    /// <summary>Votes go to the grain many to a call (<see cref="VoteBatcher"/>), each answered once stored.</summary>
     public Task<VoteReceipt> CastVote(string workshopId, string ideaId, string clientOpId) =>
-        Workshop(workshopId).CastVote(Me, ideaId, clientOpId);
+        Vote(workshopId, ideaId, clientOpId, cast: true);
 
     public Task<VoteReceipt> RetractVote(string workshopId, string ideaId, string clientOpId) =>
-        Workshop(workshopId).RetractVote(Me, ideaId, clientOpId);
+        Vote(workshopId, ideaId, clientOpId, cast: false);
+
+    private Task<VoteReceipt> Vote(string workshopId, string ideaId, string clientOpId, bool cast)
+    {
+        var me = Me;
+        CheckWorkshopId(workshopId);
+        return votes.Submit(workshopId, new VoteRequest(me, ideaId, clientOpId, cast));
+    }
 
     public Task SetPhase(string workshopId, string phase) =>
         Workshop(workshopId).SetPhase(Me, phase);
