@@ -74,4 +74,41 @@ public sealed class VoteBatchingTests(ServerFixture fixture)
             }
         }
     }
+
+    [Fact]
+    public Task One_connections_dots_sent_without_waiting_are_served_together_and_stored_in_one_call_after_the_first() =>
+        VotingScene.RunAsync(fixture, 1, ["Işık", "İnsan", "Iğdır"], async scene =>
+        {
+            var voter = scene.Voters[0];
+            var batcher = fixture.Server.Services.GetRequiredService<VoteBatcher>();
+            var callsBefore = batcher.CallsSent;
+
+            // SignalR serves one call per connection at a time by default: the second dot would wait
+            // for the first to be stored. With HubCallsInParallel the second and third wait in the
+            // batcher while the first is in flight, and go together.
+            var receipts = await Task.WhenAll(scene.Ideas.Select(idea => voter.Connection.InvokeAsync<VoteReceipt>("CastVote", scene.WorkshopId, idea, "dot-" + idea)));
+
+            Assert.Equal(new[] { 0, 1, 2 }, receipts.Select(r => r.Remaining).Order());
+            Assert.Equal(scene.Ideas.Order(StringComparer.Ordinal), receipts.Select(r => r.IdeaId).Order(StringComparer.Ordinal));
+            var calls = batcher.CallsSent - callsBefore;
+            Assert.True(calls < scene.Ideas.Count, $"{scene.Ideas.Count} dots of one connection took {calls} grain calls: they were served one after another");
+
+            var snapshot = await scene.Staff.JoinAsync(scene.WorkshopId);
+            Assert.All(snapshot.Boards[0].Ideas, idea => Assert.Equal(1, idea.Votes));
+        });
+
+    [Fact]
+    public Task A_cast_and_its_retract_sent_without_waiting_are_applied_in_the_order_sent() =>
+        VotingScene.RunAsync(fixture, 1, ["Işık"], async scene =>
+        {
+            var idea = scene.Ideas[0];
+
+            // Served up to four at once, yet taken in order: every retract finds its cast stored.
+            var receipts = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => scene.Voters[0].Connection.InvokeAsync<VoteReceipt>(
+                i % 2 == 0 ? "CastVote" : "RetractVote", scene.WorkshopId, idea, "op-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+            Assert.Equal(Enumerable.Range(0, 12).Select(i => i % 2 == 0 ? 2 : 3), receipts.Select(r => r.Remaining));
+            var snapshot = await scene.Staff.JoinAsync(scene.WorkshopId);
+            Assert.Equal(0, Assert.Single(snapshot.Boards[0].Ideas).Votes);
+        });
 }

@@ -40,4 +40,29 @@ internal static class VotingScene
 
         return voters;
     }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on the first workshop of a new event, in Voting with the given
+    /// ideas and <paramref name="voters"/> participants joined; every connection is closed after.
+    /// </summary>
+    public static async Task RunAsync(ServerFixture fixture, int voters, string[] ideaTexts, Func<Scene, Task> body)
+    {
+        var created = await fixture.CreateEventAsync();
+        var owned = new List<HubClient>();
+        try
+        {
+            var (staff, ideas) = await OpenAsync(fixture, created, owned, ideaTexts);
+            var joined = await VotersAsync(fixture, created, voters, owned);
+            await body(new Scene(created.Workshops[0].WorkshopId, staff, ideas, joined));
+        }
+        finally
+        {
+            foreach (var client in owned)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    public sealed record Scene(string WorkshopId, HubClient Staff, List<string> Ideas, List<HubClient> Voters);
 }

@@ -5,14 +5,19 @@ namespace Workshops.Server.Auth;
 
 /// <summary>
 /// Each event's <see cref="EventAccess"/>, read from its grain at most every
-/// <see cref="MaxAge"/> per server, one read at a time per event. Hand-written rather than
+/// <see cref="MaxAge"/> per server, one read at a time per event; a stale answer is used while
+/// the next read is under way. Hand-written rather than
 /// IMemoryCache because callers must share one in-flight read (a hall's worth of hub calls
 /// arrives at once) and must keep the last known answer when the cluster is briefly away.
 /// </summary>
 public sealed partial class EventAccessCache(IGrainFactory grains, TimeProvider clock, ILogger<EventAccessCache> logger)
 {
-    /// <summary>How stale a revocation may be on a server; with the sweep interval it stays well under 5 s.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How old an answer may be before it is read again. The read runs in the background, so a
+    /// revocation reaches a server's checks within MaxAge plus a read, and its open connections
+    /// within that plus two sweeps (~3 s).
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -21,14 +26,23 @@ public sealed partial class EventAccessCache(IGrainFactory grains, TimeProvider 
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(eventId, out var entry))
         {
-            if (now - entry.ReadAt < MaxAge && entry.Value is { } fresh)
+            if (entry.Value is { } known)
             {
-                return ValueTask.FromResult(fresh);
+                // Stale: read again in the background and answer with what is known meanwhile. A
+                // check that never waits keeps a connection's calls in the order they were sent
+                // (up to HubCallsInParallel are served at once, and one that waited here would be
+                // overtaken by the next).
+                if (now - entry.ReadAt >= MaxAge && entry.Refresh.IsCompleted)
+                {
+                    _ = RefreshInBackgroundAsync(eventId, entry, now);
+                }
+
+                return ValueTask.FromResult(known);
             }
 
             if (!entry.Refresh.IsCompleted)
             {
-                return entry.Value is { } known ? ValueTask.FromResult(known) : new ValueTask<EventAccess>(entry.Refresh);
+                return new ValueTask<EventAccess>(entry.Refresh);
             }
         }
 
@@ -46,6 +60,20 @@ public sealed partial class EventAccessCache(IGrainFactory grains, TimeProvider 
         return read;
     }
 
+    private async Task RefreshInBackgroundAsync(string eventId, Entry previous, DateTimeOffset now)
+    {
+        try
+        {
+            await Refresh(eventId, previous, now);
+        }
+#pragma warning disable CA1031 // nobody awaits this read: its failure is logged, and the entry is gone so the next check reads again
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogBackgroundReadFailed(logger, ex, eventId);
+        }
+    }
+
     private async Task<EventAccess> ReadAsync(string eventId, EventAccess? known)
     {
         try
@@ -54,7 +82,7 @@ public sealed partial class EventAccessCache(IGrainFactory grains, TimeProvider 
             _entries[eventId] = new Entry(value, clock.GetUtcNow(), Task.FromResult(value));
             if (!value.Exists)
             {
-                // Deleted events stay refused without a grain read every two seconds forever.
+                // Deleted events stay refused without a grain read every second forever.
                 TrimGone();
             }
 
@@ -93,4 +121,7 @@ public sealed partial class EventAccessCache(IGrainFactory grains, TimeProvider 
 
     [LoggerMessage(1, LogLevel.Warning, "Reading the access of event {EventId} failed; keeping the last known")]
     private static partial void LogReadFailed(ILogger logger, Exception error, string eventId);
+
+    [LoggerMessage(2, LogLevel.Warning, "Reading the access of event {EventId} in the background failed; the next check reads again")]
+    private static partial void LogBackgroundReadFailed(ILogger logger, Exception error, string eventId);
 }

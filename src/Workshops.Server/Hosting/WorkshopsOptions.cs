@@ -27,6 +27,12 @@ public sealed class WorkshopsOptions
     /// <summary>Hub calls one person may make per second (burst twice that).</summary>
     public int HubCallsPerSecond { get; set; } = 20;
 
+    /// <summary>
+    /// Hub calls of one connection served at once (SignalR's MaximumParallelInvocationsPerClient,
+    /// whose default of 1 makes a connection's second vote wait for its first to be stored).
+    /// </summary>
+    public int HubCallsInParallel { get; set; } = 4;
+
     /// <summary>Join attempts per minute from one address, and wrong codes per minute.</summary>
     public int JoinsPerMinute { get; set; } = 600;
 

@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
+using Workshops.Server.Hosting;
 
 namespace Workshops.Server.Realtime;
 
@@ -43,6 +45,10 @@ public static class RealtimeRegistration
                 o.AddFilter<WorkshopHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+
+        // A phone's dots, tapped in quick succession, wait for the store together instead of one after another.
+        builder.Services.AddOptions<HubOptions>().Configure<IOptions<WorkshopsOptions>>((hub, workshops) =>
+            hub.MaximumParallelInvocationsPerClient = Math.Max(1, workshops.Value.HubCallsInParallel));
 
         // Replaces the "json" protocol registered above (the resolver keeps the last of a name).
         builder.Services.AddSingleton<IHubProtocol, ContractErrorProtocol>();
