@@ -46,7 +46,8 @@ public static class RealtimeRegistration
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
 
-        // A phone's dots, tapped in quick succession, wait for the store together instead of one after another.
+        // Calls a client sends without waiting for their answers wait for the store together, not one after
+        // another (the page's queue still sends one at a time; the load tool and other clients need not).
         builder.Services.AddOptions<HubOptions>().Configure<IOptions<WorkshopsOptions>>((hub, workshops) =>
             hub.MaximumParallelInvocationsPerClient = Math.Max(1, workshops.Value.HubCallsInParallel));
 
