@@ -19,7 +19,7 @@ public static class LoadToolApp
         }
 
         // Bounded: whatever hangs, the process ends by itself, and takes its child servers with it.
-        var storms = options.Repeat * (options.CompareFloor ? 2 : 1) + 2;
+        var storms = (options.Repeat + (options.WarmupParticipants > 0 ? options.WarmupStorms : 0)) * (options.CompareFloor ? 2 : 1);
         var limit = TimeSpan.FromSeconds(storms * (options.TimeoutSeconds + 60) + 240);
         using var watchdog = new Timer(_ =>
         {
@@ -55,12 +55,15 @@ public static class LoadToolApp
         if (options.WarmupParticipants > 0)
         {
             // JIT, connection pools and the server's first activations, on both sides, before anything is measured.
-            if (compare is not null)
+            for (var i = 0; i < options.WarmupStorms; i++)
             {
-                await WarmUpAsync(options, compare, progress);
-            }
+                if (compare is not null)
+                {
+                    await WarmUpAsync(options, compare, progress);
+                }
 
-            await WarmUpAsync(options, target, progress);
+                await WarmUpAsync(options, target, progress);
+            }
         }
 
         var runs = new List<LoadRun>();

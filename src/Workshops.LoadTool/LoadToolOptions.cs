@@ -33,6 +33,9 @@ public sealed record LoadToolOptions
           --screens N               facilitator screens per workshop (default 1)
           --vote-interval-ms N      pause between one person's votes (default 0: all at once)
           --warmup-participants N   a smaller storm before the measured ones, not reported (default 1000; 0: none)
+          --warmup-storms N         how many such storms, on each server (default 1); both servers get faster
+                                    as their JIT tiers up, storm after storm, so 5 measures them nearer a
+                                    server that has run for a while
           --repeat N                measured storms per target (default 1)
           --timeout-seconds N       longest one storm may take (default 600)
 
@@ -81,6 +84,8 @@ public sealed record LoadToolOptions
 
     public int WarmupParticipants { get; init; } = 1000;
 
+    public int WarmupStorms { get; init; } = 1;
+
     public int Repeat { get; init; } = 1;
 
     public int TimeoutSeconds { get; init; } = 600;
@@ -125,6 +130,7 @@ public sealed record LoadToolOptions
                 "--screens" => options with { Screens = Number(1, 20) },
                 "--vote-interval-ms" => options with { VoteIntervalMs = Number(0, 60_000) },
                 "--warmup-participants" => options with { WarmupParticipants = Number(0, 20_000) },
+                "--warmup-storms" => options with { WarmupStorms = Number(1, 20) },
                 "--repeat" => options with { Repeat = Number(1, 20) },
                 "--timeout-seconds" => options with { TimeoutSeconds = Number(10, 3600) },
                 "--json" => options with { Json = true },

@@ -33,6 +33,10 @@ public sealed class SmallStormTests
 
         Assert.True(run.GetProperty("votesPerSecondRatio").GetDouble() > 0);
 
+        // Tallies are hidden while voting: a participant hears of the phase, not of every vote.
+        var events = run.GetProperty("result").GetProperty("participantEventsInStorm").GetInt64();
+        Assert.True(events <= 40, $"the 40 voters were sent {events} events during the storm");
+
         // The targets of issue 10 are judged in the report, whatever they come to on this machine.
         var targets = report.GetProperty("targets").EnumerateArray().ToList();
         Assert.NotEmpty(targets);
@@ -51,8 +55,21 @@ public sealed class SmallStormTests
         Assert.StartsWith("server process sqlite", result.GetProperty("target").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Warm_up_storms_run_before_the_measured_ones_and_are_not_reported()
+    {
+        string[] args = ["--floor", "--warmup-participants", "8", "--warmup-storms", "3", "--participants", "12", "--workshops", "2", "--ideas", "4", "--timeout-seconds", "60", "--json"];
+
+        var (code, report, progress) = await RunWithProgressAsync(args);
+
+        Assert.Equal(0, code);
+        Assert.Equal(3, progress.Split('\n').Count(line => line.Contains("(warm-up)", StringComparison.Ordinal) && line.StartsWith("storm:", StringComparison.Ordinal)));
+        Assert.Equal(36, Assert.Single(report.GetProperty("runs").EnumerateArray()).GetProperty("result").GetProperty("votesAcknowledged").GetInt64());
+    }
+
     [Theory]
     [InlineData("--server-env", "NO_EQUALS_SIGN")]
+    [InlineData("--warmup-storms", "0")]
     [InlineData("--participants", "zero")]
     [InlineData("--no-such-option")]
     public void A_malformed_command_line_is_refused_before_anything_starts(params string[] args)
@@ -62,10 +79,16 @@ public sealed class SmallStormTests
 
     private static async Task<(int Code, JsonElement Report)> RunAsync(string[] args)
     {
+        var (code, report, _) = await RunWithProgressAsync(args);
+        return (code, report);
+    }
+
+    private static async Task<(int Code, JsonElement Report, string Progress)> RunWithProgressAsync(string[] args)
+    {
         using var output = new StringWriter();
         using var progress = new StringWriter();
         var code = await LoadToolApp.RunAsync(LoadToolOptions.Parse(args), output, progress);
         using var json = JsonDocument.Parse(output.ToString());
-        return (code, json.RootElement.Clone());
+        return (code, json.RootElement.Clone(), progress.ToString());
     }
 }

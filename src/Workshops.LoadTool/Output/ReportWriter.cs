@@ -32,7 +32,7 @@ public static class ReportWriter
         Line(text, $"workshops-load, {m.At:yyyy-MM-dd HH:mm} UTC: {m.Cores} cores, {m.Memory}, {m.Runtime}, {m.Os}, server GC {m.ServerGc}");
         Line(text, $"target: {report.Target}; scenario: {report.Scenario}");
         text.AppendLine();
-        text.AppendLine("| run | target | votes acked | votes/s | ack p50 ms | p95 ms | p99 ms | max ms | screens: last ack → final tallies, max ms (p50) | screens ok | errors | exact | CPU µs/vote (this process) | CPU µs/vote (server process) | cores (process / server process / machine) | load avg |");
+        text.AppendLine("| run | target | votes acked | votes/s | ack p50 ms | p95 ms | p99 ms | max ms | screens: last ack → final tallies, max ms (p50) | screens ok | errors | exact | CPU µs/vote (this process) | CPU µs/vote (server process) | cores (process / server process / machine) | load avg | events to participants in the storm, per vote |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|");
         for (var i = 0; i < report.Runs.Count; i++)
         {
@@ -106,11 +106,11 @@ public static class ReportWriter
         var exact = r.Check.Exact
             ? Invariant($"yes ({r.Check.ExportedVotes:N0} = {r.Check.AcknowledgedVotes:N0})")
             : Invariant($"NO (export {r.Check.ExportedVotes:N0}, acked {r.Check.AcknowledgedVotes:N0})");
-        Line(text, $"| {run} | {r.Target} | {r.VotesAcknowledged:N0} / {r.VotesPlanned:N0} | {r.VotesPerSecond:N0} | {r.AckLatency.P50Ms:F1} | {r.AckLatency.P95Ms:F1} | {r.AckLatency.P99Ms:F1} | {r.AckLatency.MaxMs:F1} | {r.ScreenLatency.MaxMs:F0} ({r.ScreenLatency.P50Ms:F0}) | {r.ScreensConverged}/{r.Screens} | {errors} | {exact} | {r.CpuMicrosecondsPerVote:F0} | {Number(r.ServerCpuMicrosecondsPerVote, "F0")} | {r.ProcessCores:F2} / {Number(r.ServerProcessCores, "F2")} / {r.MachineCores:F2} | {r.LoadAverage:F1} |");
+        Line(text, $"| {run} | {r.Target} | {r.VotesAcknowledged:N0} / {r.VotesPlanned:N0} | {r.VotesPerSecond:N0} | {r.AckLatency.P50Ms:F1} | {r.AckLatency.P95Ms:F1} | {r.AckLatency.P99Ms:F1} | {r.AckLatency.MaxMs:F1} | {r.ScreenLatency.MaxMs:F0} ({r.ScreenLatency.P50Ms:F0}) | {r.ScreensConverged}/{r.Screens} | {errors} | {exact} | {r.CpuMicrosecondsPerVote:F0} | {Number(r.ServerCpuMicrosecondsPerVote, "F0")} | {r.ProcessCores:F2} / {Number(r.ServerProcessCores, "F2")} / {r.MachineCores:F2} | {r.LoadAverage:F1} | {r.ParticipantEventsPerVote:F2} |");
     }
 
     private static void RatioRow(StringBuilder text, string run, double? votesPerSecond, double? p50, double? p95, double? p99, double? screens, double? cpu, double? serverCpu) =>
-        Line(text, $"| {run} | ratio to floor | | {Ratio(votesPerSecond)} | {Ratio(p50)} | {Ratio(p95)} | {Ratio(p99)} | | {Ratio(screens)} | | | | {Ratio(cpu)} | {Ratio(serverCpu)} | | |");
+        Line(text, $"| {run} | ratio to floor | | {Ratio(votesPerSecond)} | {Ratio(p50)} | {Ratio(p95)} | {Ratio(p99)} | | {Ratio(screens)} | | | | {Ratio(cpu)} | {Ratio(serverCpu)} | | | |");
 
     /// <summary>Per column, the median over the runs of one target.</summary>
     private static void MedianRow(StringBuilder text, string label, IReadOnlyList<VoteStormResult> results)

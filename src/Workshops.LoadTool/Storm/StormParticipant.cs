@@ -17,6 +17,7 @@ internal sealed class StormParticipant(int index, string workshopId, VoteStormOp
     private HubConnection? _connection;
     private int _urlIndex = index % options.Urls.Count;
     private int _reconnectsLeft = options.MaxReconnects;
+    private long _eventsReceived;
 
     public int Index => index;
 
@@ -29,6 +30,9 @@ internal sealed class StormParticipant(int index, string workshopId, VoteStormOp
     public IReadOnlyList<VoteAck> Acks => _acks;
 
     public int Reconnects { get; private set; }
+
+    /// <summary>Server events this participant was sent so far (acks not counted).</summary>
+    public long EventsReceived => Interlocked.Read(ref _eventsReceived);
 
     public int Resends { get; private set; }
 
@@ -89,7 +93,7 @@ internal sealed class StormParticipant(int index, string workshopId, VoteStormOp
         foreach (var name in StormEvents.Names)
         {
             // A page parses every event it is sent; so does the load.
-            connection.On<System.Text.Json.JsonElement>(name, static _ => { });
+            connection.On<System.Text.Json.JsonElement>(name, _ => Interlocked.Increment(ref _eventsReceived));
         }
 
         _connection = connection;

@@ -82,4 +82,9 @@ public sealed record VoteStormResult
 
     /// <summary>The 1-minute load average when voting opened.</summary>
     public double LoadAverage { get; init; }
+
+    /// <summary>Events the voters were sent between the storm's first send and its last answer (acks not counted).</summary>
+    public long ParticipantEventsInStorm { get; init; }
+
+    public double ParticipantEventsPerVote => VotesAcknowledged == 0 ? 0 : (double)ParticipantEventsInStorm / VotesAcknowledged;
 }
