@@ -34,8 +34,8 @@ public sealed record LoadToolOptions
           --vote-interval-ms N      pause between one person's votes (default 0: all at once)
           --warmup-participants N   a smaller storm before the measured ones, not reported (default 1000; 0: none)
           --warmup-storms N         how many such storms, on each server (default 1); both servers get faster
-                                    as their JIT tiers up, storm after storm, so 5 measures them nearer a
-                                    server that has run for a while
+                                    as their JIT tiers up, storm after storm, so 4 (with
+                                    --warmup-participants 2000) measure them nearer a server that has run a while
           --repeat N                measured storms per target (default 1)
           --timeout-seconds N       longest one storm may take (default 600)
 

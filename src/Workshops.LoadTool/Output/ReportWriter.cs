@@ -33,7 +33,7 @@ public static class ReportWriter
         Line(text, $"target: {report.Target}; scenario: {report.Scenario}");
         text.AppendLine();
         text.AppendLine("| run | target | votes acked | votes/s | ack p50 ms | p95 ms | p99 ms | max ms | screens: last ack → final tallies, max ms (p50) | screens ok | errors | exact | CPU µs/vote (this process) | CPU µs/vote (server process) | cores (process / server process / machine) | load avg | events to participants in the storm, per vote |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|");
         for (var i = 0; i < report.Runs.Count; i++)
         {
             var run = report.Runs[i];

@@ -117,7 +117,8 @@ public sealed class VoteStorm(VoteStormOptions options)
 
         // 4. The storm: everyone at once. The set-up's garbage (joins, connections, snapshots) is
         // collected first, so that this process's GC does not take its CPU inside the window and
-        // the window measures the votes, for whichever server this is.
+        // the window measures the votes, for whichever server this is (with --self-host, the
+        // server's heap is collected too).
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var loadAverage = CpuSample.LoadAverage();
