@@ -172,6 +172,14 @@ public sealed partial class SqliteWriter : ILifecycleParticipant<ISiloLifecycle>
             ExecuteNonQuery(connection, "PRAGMA journal_size_limit = 67108864;");
             ExecuteNonQuery(connection, SqliteGrainStorage.CreateTableSql);
             ExecuteNonQuery(connection, SqliteEventLogStore.CreateTablesSql);
+            using (var probe = connection.CreateCommand())
+            {
+                probe.CommandText = SqliteEventLogStore.HasEntriesColumnSql;
+                if ((long)probe.ExecuteScalar()! == 0)
+                {
+                    ExecuteNonQuery(connection, SqliteEventLogStore.EntriesColumnSql);
+                }
+            }
         }
         catch
         {

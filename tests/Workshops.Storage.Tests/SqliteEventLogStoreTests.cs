@@ -8,20 +8,111 @@ namespace Workshops.Storage.Tests;
 public sealed class SqliteEventLogStoreTests(SqliteEventLogFixture fixture) : IClassFixture<SqliteEventLogFixture>
 {
     [Fact]
-    public async Task Entries_are_rows_next_to_grain_state_and_a_snapshot_deletes_the_rows_it_covers()
+    public async Task Each_append_is_one_row_next_to_grain_state_and_a_snapshot_deletes_the_rows_it_covers()
     {
         var store = fixture.Store;
         var stream = "workshop/satır-" + Guid.NewGuid().ToString("N");
         Assert.True(await store.AppendAsync(stream, 0, [Utf8("1"), Utf8("2"), Utf8("3")]));
         Assert.True(await store.AppendAsync(stream, 3, [Utf8("4")]));
 
+        // A row is named by its last entry's version and counts its entries.
         Assert.Equal("event_log,event_snapshot,grain_state", Tables(fixture.DatabasePath));
-        Assert.Equal(new long[] { 1, 2, 3, 4 }, Versions(fixture.DatabasePath, stream));
+        Assert.Equal(new long[] { 3, 4 }, Versions(fixture.DatabasePath, stream));
+        Assert.Equal(3, Count(fixture.DatabasePath, "SELECT entries FROM event_log WHERE stream = $stream AND version = 3;", ("$stream", stream)));
 
         await store.WriteSnapshotAsync(stream, 3, Utf8("s3"));
 
         Assert.Equal(new long[] { 4 }, Versions(fixture.DatabasePath, stream));
         Assert.Equal(3, Count(fixture.DatabasePath, "SELECT version FROM event_snapshot WHERE stream = $stream;", ("$stream", stream)));
+    }
+
+    [Fact]
+    public async Task A_snapshot_inside_a_row_rewrites_the_row_to_the_entries_after_it_and_their_bytes_are_gone()
+    {
+        var path = fixture.PathOf(Path.Combine("straddle", Guid.NewGuid().ToString("N"), "workshops.db"));
+        var store = SqliteEventLogFixture.Open(path);
+        try
+        {
+            var marker = Encoding.UTF8.GetBytes("Unutulacak Ad Ayşe Güneş " + Guid.NewGuid().ToString("N"));
+            var stream = "workshop/yarım";
+            Assert.True(await store.AppendAsync(stream, 0, [marker, Utf8(""), Utf8("üç")]));
+            Assert.True(await store.AppendAsync(stream, 3, [Utf8("dört"), Utf8("beş")]));
+
+            await store.WriteSnapshotAsync(stream, 2, Utf8("s2"));
+            Assert.True(await store.CheckpointAsync());
+
+            Assert.Equal(new long[] { 3, 5 }, Versions(path, stream));
+            Assert.Equal(1, Count(path, "SELECT entries FROM event_log WHERE stream = $stream AND version = 3;", ("$stream", stream)));
+            Assert.False(Holds(path, marker), "the database file still holds an entry the snapshot covers");
+            Assert.False(Holds(path + "-wal", marker), "the WAL still holds an entry the snapshot covers");
+            var read = await store.ReadAsync(stream);
+            Assert.Equal(2, read.SnapshotVersion);
+            Assert.Equal(["üç", "dört", "beş"], read.Entries.Select(e => Encoding.UTF8.GetString(e.Span)));
+            Assert.False(await store.AppendAsync(stream, 4, [Utf8("eski")]));
+            Assert.True(await store.AppendAsync(stream, 5, [Utf8("altı")]));
+        }
+        finally
+        {
+            await store.Writer.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_file_of_one_row_per_entry_from_the_previous_version_opens_reads_and_appends()
+    {
+        var path = fixture.PathOf(Path.Combine("previous", Guid.NewGuid().ToString("N"), "workshops.db"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            // The tables as the previous version created them, and its rows: one per entry, no count.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE event_log (stream TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NOT NULL, PRIMARY KEY (stream, version));
+                CREATE TABLE event_snapshot (stream TEXT NOT NULL PRIMARY KEY, version INTEGER NOT NULL, payload BLOB NOT NULL);
+                INSERT INTO event_snapshot VALUES ('workshop/eski', 1, X'7331');
+                INSERT INTO event_log VALUES ('workshop/eski', 2, X'6F7932'), ('workshop/eski', 3, X'6F7933'), ('workshop/eski', 4, X'6F7934');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = SqliteEventLogFixture.Open(path);
+        try
+        {
+            var read = await store.ReadAsync("workshop/eski");
+            Assert.Equal(1, read.SnapshotVersion);
+            Assert.Equal("s1", Encoding.UTF8.GetString(read.Snapshot!.Value.Span));
+            Assert.Equal(["oy2", "oy3", "oy4"], read.Entries.Select(e => Encoding.UTF8.GetString(e.Span)));
+            Assert.False(await store.AppendAsync("workshop/eski", 3, [Utf8("stale")]));
+            Assert.True(await store.AppendAsync("workshop/eski", 4, [Utf8("oy5"), Utf8("oy6")]));
+            await store.WriteSnapshotAsync("workshop/eski", 3, Utf8("s3"));
+            Assert.Equal(["oy4", "oy5", "oy6"], (await store.ReadAsync("workshop/eski")).Entries.Select(e => Encoding.UTF8.GetString(e.Span)));
+        }
+        finally
+        {
+            await store.Writer.DisposeAsync();
+        }
+
+        Assert.Equal(new long[] { 4, 6 }, Versions(path, "workshop/eski"));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 1, 0, 0, 0, 9, 5, 0, 0, 0, 1 }, 2)] // the second frame claims 5 bytes, has 1
+    [InlineData(new byte[] { 1, 0, 0, 0, 9, 1, 0 }, 2)] // a length cut short
+    [InlineData(new byte[] { 1, 0, 0, 0, 9 }, 2)] // one frame where the row counts two
+    [InlineData(new byte[] { 255, 255, 255, 255 }, 2)] // a negative length
+    public void A_damaged_row_is_refused_not_read_short(byte[] payload, long count) =>
+        Assert.Throws<InvalidDataException>(() => SqliteEventLogStore.Unframe(payload, count));
+
+    [Fact]
+    public void Framing_round_trips_entries_of_any_size_including_empty_ones()
+    {
+        ReadOnlyMemory<byte>[] entries = [Array.Empty<byte>(), Utf8("ğüşiöç"), new byte[70_000], new byte[] { 0 }];
+        var payload = SqliteEventLogStore.Frame(entries);
+        var back = SqliteEventLogStore.Unframe(payload, entries.Length);
+        Assert.Equal(entries.Select(e => e.ToArray()), back.Select(e => e.ToArray()));
+        Assert.Equal(entries.Sum(e => e.Length) + (4 * entries.Length), payload.Length);
+        Assert.Equal(Utf8("tek").ToArray(), SqliteEventLogStore.Frame([Utf8("tek")]));
     }
 
     [Fact]
